@@ -19,6 +19,10 @@
 
 pub mod dates;
 pub mod figures;
+pub mod entities;
+pub mod lexicon;
+pub mod numbers;
+pub mod quotes;
 
 use parallax_model::{AnalyzedArticle, Article, Sentence, Span};
 

@@ -1,0 +1,458 @@
+//! Rule-based named entities: people, organisations, places.
+//!
+//! Capitalised runs of words are cut at sentence-initial function words, titles ("President",
+//! "Mr.") and possessives, then classified from what surrounds them: a title or a role noun
+//! before a name makes a person, an organisation word ("Council", "Ministry") an organisation,
+//! the gazetteer a place, a common given name a person. Short forms join the full name they
+//! abbreviate ("Putin" → "Vladimir Putin"), so later stages can resolve pronouns and role nouns
+//! to one person.
+
+use parallax_model::{Entity, EntityKind, Span};
+use parallax_text::{is_stopword, words, Word};
+
+use crate::lexicon::{Gender, Lexicon};
+
+/// An entity with what the analyzer knows of it beyond the contract's fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityInfo {
+    /// Canonical name: the fullest form, without titles.
+    pub name: String,
+    /// Person, org, place, other.
+    pub kind: EntityKind,
+    /// Spans of every mention.
+    pub mentions: Vec<Span>,
+    /// Grammatical gender, when a title, given name or surname form tells it.
+    pub gender: Option<Gender>,
+    /// Titles and role nouns attached to the person ("president", "activist").
+    pub roles: Vec<String>,
+}
+
+/// The entities of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// Entities in order of first mention.
+    pub list: Vec<EntityInfo>,
+}
+
+/// Lower-case words before a name that make it a person, beyond the role list.
+const ORG_HINTS: &[&str] = &[
+    "channel", "newspaper", "party", "group", "outlet", "agency", "company", "firm", "organization",
+    "organisation", "website", "network", "broadcaster", "publication", "daily", "magazine", "bank",
+];
+
+/// Connectors allowed inside a name ("Council of Mothers and Wives", "Ludwig van Beethoven").
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "de", "van", "von", "der", "al", "bin", "la", "du", "del", "da", "di"];
+
+struct Run<'a> {
+    words: Vec<Word<'a>>,
+    sentence_initial: bool,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+}
+
+impl Entities {
+    /// Finds the entities of `text`. `sentence_starts` are the byte offsets where sentences
+    /// begin (capitalisation there says nothing).
+    pub fn find(text: &str, sentence_starts: &[usize]) -> Entities {
+        let lex = Lexicon::get();
+        let ws = words(text);
+        let runs = capitalised_runs(text, &ws, sentence_starts);
+        let mut ents = Entities::default();
+        // Candidates whose kind is unknown wait until every full name is known.
+        let mut pending: Vec<(Vec<Word>, bool, Option<&str>)> = Vec::new();
+        for run in runs {
+            let mut ws: Vec<Word> = run.words;
+            let initial_start = ws.first().map(|w| w.start);
+            if run.sentence_initial {
+                while ws.first().is_some_and(|w| is_stopword(w.text) || is_common_opener(text, w.text)) {
+                    ws.remove(0);
+                }
+            }
+            if ws.is_empty() {
+                continue;
+            }
+            // Titles: the longest title prefix ending before the last word.
+            let mut roles = Vec::new();
+            let mut gender = None;
+            let mut cut = 0;
+            for i in 0..ws.len().saturating_sub(1) {
+                let one = ws[i].text;
+                let two = ws.get(i + 1).map(|n| format!("{one} {}", n.text));
+                if let Some(t) = two.filter(|t| lex.titles.contains(t.as_str()) && i + 2 < ws.len()) {
+                    roles.push(t.to_lowercase());
+                    cut = i + 2;
+                    break;
+                }
+                if lex.titles.contains(one) {
+                    roles.push(title_role(one));
+                    gender = gender.or(title_gender(one));
+                    cut = i + 1;
+                }
+            }
+            let name_words: Vec<Word> = ws[cut..].to_vec();
+            let Some(first) = name_words.first() else { continue };
+            let last = name_words.last().copied().unwrap_or(*first);
+            let before = word_before(text, ws[0].start);
+            let after = word_after(text, last.end);
+            let name = join_name(text, &name_words);
+            let span = Span(first.start, strip_possessive_end(text, last));
+            let has_org_word = name_words.iter().any(|w| lex.org_words.contains(strip_possessive(w.text)))
+                || lex.org_words.contains(name.as_str());
+            let kind = if has_org_word {
+                Some(EntityKind::Org)
+            } else if !roles.is_empty() {
+                Some(EntityKind::Person)
+            } else if lex.places.contains(name.as_str()) {
+                Some(EntityKind::Place)
+            } else if name_words.len() >= 2 && lex.first_names.contains_key(first.text) {
+                Some(EntityKind::Person)
+            } else if before.is_some_and(|b| lex.roles.contains(b) && !ORG_HINTS.contains(&b)) && name_words.len() >= 2 {
+                roles.push(before.unwrap_or_default().to_string());
+                Some(EntityKind::Person)
+            } else if before.is_some_and(|b| ORG_HINTS.contains(&b)) {
+                Some(EntityKind::Org)
+            } else {
+                None
+            };
+            match kind {
+                Some(k) => {
+                    let gender = gender.or_else(|| guess_gender(&name_words));
+                    ents.add(name, k, span, gender, roles);
+                }
+                None => {
+                    let initial = run.sentence_initial && initial_start == Some(first.start);
+                    pending.push((name_words, initial, after))
+                }
+            }
+        }
+        // Second pass: short forms join known full names; unknown names followed by a speech
+        // cue are taken for people; the rest are kept as "other" when not sentence-initial.
+        for (name_words, initial, after) in pending {
+            let (Some(first), Some(last)) = (name_words.first(), name_words.last()) else { continue };
+            let name = join_name(text, &name_words);
+            let span = Span(first.start, strip_possessive_end(text, *last));
+            if let Some(i) = ents.person_by_surname(strip_possessive(last.text), span.0) {
+                ents.list[i].mentions.push(span);
+                continue;
+            }
+            let cue_after = after.is_some_and(|a| lex.cue(a).is_some());
+            let kind = if cue_after || name_words.len() >= 2 && looks_like_person_name(&name_words) {
+                EntityKind::Person
+            } else {
+                EntityKind::Other
+            };
+            if kind == EntityKind::Other && initial {
+                continue;
+            }
+            let gender = guess_gender(&name_words);
+            ents.add(name, kind, span, gender, Vec::new());
+        }
+        for e in &mut ents.list {
+            e.mentions.sort();
+            e.mentions.dedup();
+        }
+        ents.list.sort_by_key(|e| e.mentions.first().copied());
+        ents
+    }
+
+    fn add(&mut self, name: String, kind: EntityKind, span: Span, gender: Option<Gender>, roles: Vec<String>) {
+        // A short form of a known person joins that person; a full form absorbs earlier
+        // short forms.
+        let n_words = name.split_whitespace().count();
+        if kind == EntityKind::Person && n_words == 1 {
+            if let Some(i) = self.person_by_surname(&name, span.0) {
+                let e = &mut self.list[i];
+                e.mentions.push(span);
+                e.roles.extend(roles);
+                e.gender = e.gender.or(gender);
+                return;
+            }
+        }
+        if let Some(e) = self.list.iter_mut().find(|e| e.name == name) {
+            e.mentions.push(span);
+            e.roles.extend(roles);
+            e.gender = e.gender.or(gender);
+            if e.kind == EntityKind::Other {
+                e.kind = kind;
+            }
+            return;
+        }
+        if kind == EntityKind::Person && n_words >= 2 {
+            let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+            if let Some(i) = self.list.iter().position(|e| e.name == surname && matches!(e.kind, EntityKind::Person | EntityKind::Other)) {
+                let mut e = self.list.remove(i);
+                e.name = name;
+                e.kind = kind;
+                e.mentions.push(span);
+                e.roles.extend(roles);
+                e.gender = e.gender.or(gender);
+                self.list.push(e);
+                return;
+            }
+        }
+        self.list.push(EntityInfo { name, kind, mentions: vec![span], gender, roles });
+    }
+
+    /// The person whose surname is `surname`, preferring the one mentioned last before `at`.
+    pub fn person_by_surname(&self, surname: &str, at: usize) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person && e.name.split(' ').count() >= 2)
+            .filter(|(_, e)| e.name.rsplit(' ').next() == Some(surname))
+            .max_by_key(|(_, e)| e.mentions.iter().filter(|m| m.0 <= at).map(|m| m.0).max())
+            .map(|(i, _)| i)
+    }
+
+    /// The entity with a mention overlapping `span`.
+    pub fn at(&self, span: Span) -> Option<usize> {
+        self.list.iter().position(|e| e.mentions.iter().any(|m| m.0 < span.1 && span.0 < m.1))
+    }
+
+    /// The entity named `name` (exactly, or by surname for people).
+    pub fn by_name(&self, name: &str, at: usize) -> Option<usize> {
+        self.list
+            .iter()
+            .position(|e| e.name == name)
+            .or_else(|| self.person_by_surname(name.rsplit(' ').next().unwrap_or(name), at))
+    }
+
+    /// Into the contract's entity list.
+    pub fn to_model(&self) -> Vec<Entity> {
+        self.list
+            .iter()
+            .map(|e| Entity { name: e.name.clone(), kind: e.kind, mentions: e.mentions.clone() })
+            .collect()
+    }
+}
+
+fn title_role(title: &str) -> String {
+    let t = title.to_lowercase();
+    match t.as_str() {
+        "gen" => "general".into(),
+        "sen" => "senator".into(),
+        "rep" => "representative".into(),
+        "gov" => "governor".into(),
+        "col" => "colonel".into(),
+        "lt" => "lieutenant".into(),
+        "maj" => "major".into(),
+        "capt" => "captain".into(),
+        "sgt" => "sergeant".into(),
+        "adm" => "admiral".into(),
+        "prof" => "professor".into(),
+        "dr" => "doctor".into(),
+        _ => t,
+    }
+}
+
+fn title_gender(title: &str) -> Option<Gender> {
+    match title {
+        "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Congressman" | "Chairman" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Sister" | "Congresswoman" | "Chairwoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Given name first; else a Slavic surname form, which marks gender in the ending.
+fn guess_gender(name: &[Word]) -> Option<Gender> {
+    let lex = Lexicon::get();
+    if name.len() >= 2 {
+        if let Some(g) = name.first().and_then(|w| lex.first_names.get(w.text)) {
+            return Some(*g);
+        }
+        let last = strip_possessive(name.last()?.text);
+        if ["ova", "eva", "ina", "aya", "ska"].iter().any(|s| last.ends_with(s)) {
+            return Some(Gender::Female);
+        }
+        if ["ov", "ev", "in", "sky", "ski"].iter().any(|s| last.ends_with(s)) {
+            return Some(Gender::Male);
+        }
+    }
+    None
+}
+
+fn looks_like_person_name(name: &[Word]) -> bool {
+    name.len() <= 3 && name.iter().all(|w| w.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && !CONNECTORS.contains(&w.text))
+}
+
+/// True when `w` also appears in lower case in the text: a capitalised sentence opener, not a
+/// name ("Anger built", "Sitting with the group").
+fn is_common_opener(text: &str, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    if lower == w {
+        return false;
+    }
+    if w.ends_with("ly") || w.ends_with("ing") {
+        return true;
+    }
+    text.match_indices(lower.as_str()).any(|(i, _)| {
+        let before_ok = text[..i].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
+        let after_ok = text[i + lower.len()..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+        before_ok && after_ok
+    })
+}
+
+/// The lower-case word right before `at` (one space apart), if any.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let head = text.get(..at)?;
+    let head = head.strip_suffix(' ')?;
+    let start = head.rfind(|c: char| !c.is_alphanumeric() && c != '-').map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let w = &head[start..];
+    (!w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-')).then_some(w)
+}
+
+/// The lower-case word right after `at` (one space apart), if any.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let tail = text.get(at..)?;
+    let tail = tail.strip_prefix(' ')?;
+    let end = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
+    let w = &tail[..end];
+    (!w.is_empty() && w.chars().all(char::is_lowercase)).then_some(w)
+}
+
+fn strip_possessive_end(_text: &str, w: Word) -> usize {
+    w.start + strip_possessive(w.text).len()
+}
+
+fn join_name(text: &str, ws: &[Word]) -> String {
+    let (Some(f), Some(l)) = (ws.first(), ws.last()) else { return String::new() };
+    let end = strip_possessive_end(text, *l);
+    text.get(f.start..end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs of capitalised words separated only by spaces (and initials' periods), with inner
+/// connectors.
+fn capitalised_runs<'a>(text: &str, ws: &[Word<'a>], sentence_starts: &[usize]) -> Vec<Run<'a>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !is_cap(ws[i].text) {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![ws[i]];
+        let mut j = i + 1;
+        while j < ws.len() {
+            let prev = run[run.len() - 1];
+            let gap = &text[prev.end..ws[j].start];
+            let initial = prev.text.chars().count() == 1 && gap == ". ";
+            // A possessive ends a name: "Russia's president".
+            if prev.text.ends_with("’s") || prev.text.ends_with("'s") {
+                break;
+            }
+            if gap != " " && !initial {
+                break;
+            }
+            let w = ws[j];
+            if is_cap(w.text) {
+                run.push(w);
+                j += 1;
+            } else if CONNECTORS.contains(&w.text) && ws.get(j + 1).is_some_and(|n| is_cap(n.text) && &text[w.end..n.start] == " ") {
+                run.push(w);
+                run.push(ws[j + 1]);
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let start = run[0].start;
+        let sentence_initial = sentence_starts.iter().any(|&s| s <= start && text[s..start].chars().all(|c| !c.is_alphanumeric()));
+        // Split at connectors unless the run names an organisation.
+        let lex = Lexicon::get();
+        let is_org = run.iter().any(|w| lex.org_words.contains(w.text));
+        if is_org {
+            runs.push(Run { words: run, sentence_initial });
+        } else {
+            let mut piece = Vec::new();
+            let mut first = true;
+            for w in run {
+                if CONNECTORS.contains(&w.text) && !matches!(w.text, "van" | "von" | "der" | "de" | "al" | "bin" | "la" | "du" | "del" | "da" | "di") {
+                    if !piece.is_empty() {
+                        runs.push(Run { words: std::mem::take(&mut piece), sentence_initial: sentence_initial && first });
+                    }
+                    first = false;
+                    continue;
+                }
+                piece.push(w);
+            }
+            if !piece.is_empty() {
+                runs.push(Run { words: piece, sentence_initial: sentence_initial && first });
+            }
+        }
+        i = j;
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Entities {
+        let starts: Vec<usize> = parallax_text::paragraphs(text)
+            .into_iter()
+            .flat_map(|(s, e)| parallax_text::sentences(text, s, e))
+            .map(|(s, _)| s)
+            .collect();
+        Entities::find(text, &starts)
+    }
+
+    fn names(e: &Entities, kind: EntityKind) -> Vec<String> {
+        e.list.iter().filter(|x| x.kind == kind).map(|x| x.name.clone()).collect()
+    }
+
+    #[test]
+    fn titles_make_people_and_short_forms_join() {
+        let t = "President Ana Ruiz met the crew. Later, Ruiz said the pier would reopen.";
+        let e = find(t);
+        assert_eq!(names(&e, EntityKind::Person), ["Ana Ruiz"]);
+        let ruiz = &e.list[0];
+        assert_eq!(ruiz.mentions.len(), 2);
+        assert!(ruiz.roles.contains(&"president".to_string()));
+        assert_eq!(ruiz.gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn org_words_make_organisations_with_connectors() {
+        let t = "She is a member of the Council of Harbour Pilots and Wardens, a union.";
+        let e = find(t);
+        assert_eq!(names(&e, EntityKind::Org), ["Council of Harbour Pilots and Wardens"]);
+    }
+
+    #[test]
+    fn places_from_the_gazetteer() {
+        let e = find("The ship sailed from Norway to Chile.");
+        assert_eq!(names(&e, EntityKind::Place), ["Norway", "Chile"]);
+    }
+
+    #[test]
+    fn role_noun_before_a_name_makes_a_person() {
+        let e = find("The claims were echoed by activist Mira Holt on Friday.");
+        assert_eq!(names(&e, EntityKind::Person), ["Mira Holt"]);
+        assert!(e.list[0].roles.contains(&"activist".to_string()));
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let e = find("Anger built across the region. Sitting at a table, officials waited. Anger is rare.");
+        assert!(e.list.is_empty(), "{:?}", e.list);
+    }
+
+    #[test]
+    fn possessive_is_not_part_of_the_name() {
+        let e = find("Then Tomas Brandt’s team left.");
+        assert_eq!(e.list[0].name, "Tomas Brandt");
+    }
+
+    #[test]
+    fn unknown_name_before_a_speech_cue_is_a_person() {
+        let e = find("The plan, Kovalenko said, was sound.");
+        assert_eq!(names(&e, EntityKind::Person), ["Kovalenko"]);
+    }
+}

@@ -1,0 +1,105 @@
+//! The analyzer's word lists (see `data/README.md`), parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Grammatical gender, for pronoun agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he / him / his
+    Male,
+    /// she / her / hers
+    Female,
+}
+
+/// What an attribution cue does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// Reports speech: said, told, claimed.
+    Speech,
+    /// Names something: called, dubbed, referred to … as.
+    Naming,
+    /// Introduces a source: according to.
+    Source,
+}
+
+/// All word lists of the analyzer.
+pub struct Lexicon {
+    /// Cue form (lower-case) → (lemma, class).
+    pub cues: HashMap<String, (String, CueClass)>,
+    /// Titles as written, without a trailing period; multiword titles included.
+    pub titles: HashSet<String>,
+    /// Role nouns, lower-case.
+    pub roles: HashSet<String>,
+    /// Organisation marker words.
+    pub org_words: HashSet<String>,
+    /// Place names.
+    pub places: HashSet<String>,
+    /// Given name → gender.
+    pub first_names: HashMap<String, Gender>,
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// The shared lexicon.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::load)
+    }
+
+    fn load() -> Lexicon {
+        let mut cues = HashMap::new();
+        for l in lines(include_str!("../data/cues.tsv")) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if let [form, lemma, class] = cols[..] {
+                let class = match class {
+                    "naming" => CueClass::Naming,
+                    "source" => CueClass::Source,
+                    _ => CueClass::Speech,
+                };
+                cues.insert(form.to_string(), (lemma.to_string(), class));
+            }
+        }
+        let set = |src: &str| lines(src).map(str::to_string).collect::<HashSet<_>>();
+        let mut first_names = HashMap::new();
+        for l in lines(include_str!("../data/first_names.tsv")) {
+            if let Some((name, g)) = l.split_once('\t') {
+                let g = if g.trim() == "f" { Gender::Female } else { Gender::Male };
+                first_names.entry(name.to_string()).or_insert(g);
+            }
+        }
+        Lexicon {
+            cues,
+            titles: set(include_str!("../data/titles.txt")),
+            roles: set(include_str!("../data/roles.txt")),
+            org_words: set(include_str!("../data/org_words.txt")),
+            places: set(include_str!("../data/places.txt")),
+            first_names,
+        }
+    }
+
+    /// The cue class of a lower-case word form.
+    pub fn cue(&self, form: &str) -> Option<CueClass> {
+        self.cues.get(form).map(|(_, c)| *c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_every_list() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.cue("said"), Some(CueClass::Speech));
+        assert_eq!(lex.cue("dubbed"), Some(CueClass::Naming));
+        assert!(lex.titles.contains("Prime Minister"));
+        assert!(lex.roles.contains("spokeswoman"));
+        assert!(lex.places.contains("Ukraine"));
+        assert_eq!(lex.first_names.get("Olga"), Some(&Gender::Female));
+        assert!(lex.org_words.contains("Council"));
+    }
+}
