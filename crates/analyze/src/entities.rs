@@ -69,8 +69,16 @@ impl Entities {
         for run in runs {
             let mut ws: Vec<Word> = run.words;
             let initial_start = ws.first().map(|w| w.start);
+            let mut opening_role: Option<String> = None;
             if run.sentence_initial {
-                while ws.first().is_some_and(|w| is_stopword(w.text) || is_common_opener(text, w.text)) {
+                while ws.first().is_some_and(|w| {
+                    !lex.titles.contains(w.text) && (is_stopword(w.text) || is_common_opener(text, w.text))
+                }) {
+                    ws.remove(0);
+                }
+                // A capitalised role noun opening the sentence: "Activist Mira Holt said".
+                if ws.len() >= 2 && lex.roles.contains(ws[0].text.to_lowercase().as_str()) && !lex.titles.contains(ws[0].text) {
+                    opening_role = Some(ws[0].text.to_lowercase());
                     ws.remove(0);
                 }
             }
@@ -78,7 +86,7 @@ impl Entities {
                 continue;
             }
             // Titles: the longest title prefix ending before the last word.
-            let mut roles = Vec::new();
+            let mut roles: Vec<String> = opening_role.iter().cloned().collect();
             let mut gender = None;
             let mut cut = 0;
             for i in 0..ws.len().saturating_sub(1) {
@@ -106,7 +114,7 @@ impl Entities {
                 || lex.org_words.contains(name.as_str());
             let kind = if has_org_word {
                 Some(EntityKind::Org)
-            } else if !roles.is_empty() {
+            } else if !roles.is_empty() && name_words.len() >= 2 || cut > 0 {
                 Some(EntityKind::Person)
             } else if lex.places.contains(name.as_str()) {
                 Some(EntityKind::Place)

@@ -19,12 +19,14 @@
 
 pub mod dates;
 pub mod figures;
+mod figure_phrase;
 pub mod entities;
 pub mod lexicon;
 pub mod numbers;
 pub mod quotes;
+pub mod speakers;
 
-use parallax_model::{AnalyzedArticle, Article, Sentence, Span};
+use parallax_model::{AnalyzedArticle, Article, Quote, QuoteKind, Sentence, Span};
 
 /// Runs every analysis stage over an article, in order. Build once, reuse.
 pub struct Analyzer {
@@ -63,16 +65,46 @@ impl Analyzer {
                 });
             }
         }
+        let sentence_spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
+        let starts: Vec<usize> = sentence_spans.iter().map(|s| s.0).collect();
+        let mut ents = entities::Entities::find(text, &starts);
+        let marked = quotes::find_quotes(text, &paragraphs);
+        let body_quotes = speakers::attribute(text, &sentence_spans, &marked, &mut ents);
+        let mut all_quotes =
+            article.title.as_deref().map(|t| headline_quotes(t, &ents)).unwrap_or_default();
+        all_quotes.extend(body_quotes);
+        for (i, q) in all_quotes.iter_mut().enumerate() {
+            q.id = format!("{}:q{}", article.id, i + 1);
+        }
         let figures = self.figures.extract(text, &article.id);
         let dates = self.dates.extract(text, article.published.as_deref(), &article.id);
         AnalyzedArticle {
             paragraphs,
             sentences,
-            quotes: Vec::new(),
-            entities: Vec::new(),
+            quotes: all_quotes,
+            entities: ents.to_model(),
             figures,
             dates,
             article,
         }
     }
+}
+
+/// Quotes in the headline. Speakers resolve against the body's entities by name only: the
+/// headline's offsets are not offsets into the text.
+fn headline_quotes(title: &str, body: &entities::Entities) -> Vec<Quote> {
+    let span = [Span(0, title.len())];
+    let marked = quotes::find_quotes(title, &span);
+    let mut names = body.clone();
+    for e in &mut names.list {
+        e.mentions.clear();
+    }
+    let mut out = speakers::attribute(title, &[(0, title.len())], &marked, &mut names);
+    for q in &mut out {
+        q.kind = QuoteKind::Headline;
+        if let Some(s) = &mut q.speaker {
+            s.span = None;
+        }
+    }
+    out
 }
