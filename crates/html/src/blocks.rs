@@ -1,0 +1,292 @@
+//! The page as a flat list of text blocks (paragraph-level runs of text) in document order,
+//! with what every element spans, and what markup classified as furniture or caption.
+//!
+//! Two iterative passes over the DOM: the first measures each element's text, the second
+//! classifies elements (which needs the page's total text to judge size) and cuts blocks.
+
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use parallax_model::RemovedKind;
+use scraper::Node;
+
+use crate::dom::{char_len, class_and_id, is_block_tag, is_dropped_tag, is_heading, is_hidden};
+use crate::hints::{hint, Hint};
+
+/// A paragraph-level run of text.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    /// The nearest block-level element holding the text.
+    pub owner: NodeId,
+    /// That element's tag.
+    pub tag: String,
+    /// Text with whitespace collapsed.
+    pub text: String,
+    /// Characters of `text`.
+    pub chars: usize,
+    /// Characters inside links.
+    pub link_chars: usize,
+    /// Inside a list item.
+    pub in_list: bool,
+}
+
+/// Something the walk set aside rather than cut into blocks.
+#[derive(Debug, Clone)]
+pub(crate) struct SetAside {
+    /// Caption, or a kind of removed text.
+    pub kind: Option<RemovedKind>,
+    /// Collapsed text.
+    pub text: String,
+    /// Number of blocks cut before it: places it among the blocks.
+    pub at: usize,
+}
+
+/// Blocks of a page, with the block range each element spans.
+#[derive(Debug, Default)]
+pub(crate) struct Blocks {
+    /// In document order.
+    pub blocks: Vec<Block>,
+    /// Element → half-open range of indexes into `blocks` cut inside it.
+    pub spans: HashMap<NodeId, (usize, usize)>,
+    /// Class weight from markup hints, per element that has one.
+    pub weights: HashMap<NodeId, f64>,
+    /// Captions (kind `None`) and furniture, in document order.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// How the second pass treats an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Walk into it.
+    Keep,
+    /// Skip silently (scripts, hidden markup).
+    Skip,
+    /// Skip and record as removed furniture.
+    Furniture,
+    /// Skip and record as a caption.
+    Caption,
+}
+
+/// Characters of visible text per element, from a first pass.
+fn measure(root: NodeRef<'_, Node>) -> HashMap<NodeId, usize> {
+    let mut sizes = HashMap::new();
+    let mut stack: Vec<(NodeId, usize)> = Vec::new();
+    let mut skipping: Option<NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        if is_dropped_tag(el.name()) {
+                            skipping = Some(node.id());
+                        } else {
+                            stack.push((node.id(), 0));
+                        }
+                    }
+                    Node::Text(t) => {
+                        if let Some(top) = stack.last_mut() {
+                            top.1 += t.text.chars().filter(|c| !c.is_whitespace()).count();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if skipping == Some(node.id()) {
+                    skipping = None;
+                    continue;
+                }
+                if skipping.is_some() || !node.value().is_element() {
+                    continue;
+                }
+                if let Some((id, size)) = stack.pop() {
+                    sizes.insert(id, size);
+                    if let Some(parent) = stack.last_mut() {
+                        parent.1 += size;
+                    }
+                }
+            }
+        }
+    }
+    sizes
+}
+
+fn classify(node: NodeRef<'_, Node>, size: usize, page: usize) -> (Class, f64) {
+    let Node::Element(el) = node.value() else {
+        return (Class::Keep, 0.0);
+    };
+    let tag = el.name();
+    if is_dropped_tag(tag) || is_hidden(el) {
+        return (Class::Skip, 0.0);
+    }
+    if matches!(tag, "body" | "html") {
+        return (Class::Keep, 0.0);
+    }
+    let small = (size as f64) < 0.4 * page as f64;
+    match tag {
+        "nav" | "aside" => return (Class::Furniture, 0.0),
+        "footer" | "header" if small => return (Class::Furniture, 0.0),
+        "figcaption" => return (Class::Caption, 0.0),
+        "figure" if size < 600 => return (Class::Caption, 0.0),
+        _ => {}
+    }
+    let class_id = class_and_id(el);
+    match hint(&class_id, el.attr("role"), el.attr("itemprop")) {
+        Hint::Content => (Class::Keep, 25.0),
+        Hint::Caption if size < 400 => (Class::Caption, 0.0),
+        Hint::Furniture if small || class_id.contains("comment") => (Class::Furniture, -25.0),
+        Hint::Furniture => (Class::Keep, -25.0),
+        _ => (Class::Keep, 0.0),
+    }
+}
+
+/// Cuts the page under `root` into blocks.
+pub(crate) fn cut(root: NodeRef<'_, Node>) -> Blocks {
+    let sizes = measure(root);
+    let page = sizes.get(&root.id()).copied().unwrap_or(0);
+    let mut out = Blocks::default();
+    let mut cutter = Cutter::default();
+    // Open elements: (id, block index at open, is block-level).
+    let mut open: Vec<(NodeId, usize)> = Vec::new();
+    let mut skipping: Option<(NodeId, Class)> = None;
+    let mut aside_text = String::new();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if let Some((_, class)) = skipping {
+                    if let Node::Text(t) = node.value() {
+                        if class != Class::Skip {
+                            crate::dom::push_collapsed(&mut aside_text, t);
+
+                        }
+                    } else if let Node::Element(el) = node.value() {
+                        if is_block_tag(el.name()) && !aside_text.ends_with(' ') {
+                            aside_text.push(' ');
+                        }
+                    }
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => {
+                        let size = sizes.get(&node.id()).copied().unwrap_or(0);
+                        let (class, weight) = classify(node, size, page);
+                        if weight != 0.0 {
+                            out.weights.insert(node.id(), weight);
+                        }
+                        if class != Class::Keep {
+                            cutter.flush(&mut out.blocks);
+                            skipping = Some((node.id(), class));
+                            aside_text.clear();
+                            continue;
+                        }
+                        let tag = el.name();
+                        if is_block_tag(tag) {
+                            cutter.flush(&mut out.blocks);
+                            if tag != "br" && tag != "hr" {
+                                cutter.owners.push((node.id(), tag.to_string()));
+                            }
+                        }
+                        if tag == "a" {
+                            cutter.link_depth += 1;
+                        }
+                        if tag == "li" {
+                            cutter.list_depth += 1;
+                        }
+                        open.push((node.id(), out.blocks.len()));
+                    }
+                    Node::Text(t) => cutter.push(t),
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some((id, class)) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                        let text = aside_text.trim();
+                        if !text.is_empty() {
+                            let kind = match class {
+                                Class::Caption => None,
+                                _ => Some(RemovedKind::Boilerplate),
+                            };
+                            if class != Class::Skip {
+                                out.set_aside.push(SetAside {
+                                    kind,
+                                    text: text.to_string(),
+                                    at: out.blocks.len(),
+                                });
+                            }
+                        }
+                        aside_text.clear();
+                    }
+                    continue;
+                }
+                let Node::Element(el) = node.value() else { continue };
+                let tag = el.name();
+                if is_block_tag(tag) {
+                    cutter.flush(&mut out.blocks);
+                    if tag != "br" && tag != "hr" {
+                        cutter.owners.pop();
+                    }
+                }
+                if tag == "a" {
+                    cutter.link_depth = cutter.link_depth.saturating_sub(1);
+                }
+                if tag == "li" {
+                    cutter.list_depth = cutter.list_depth.saturating_sub(1);
+                }
+                if let Some((id, start)) = open.pop() {
+                    out.spans.insert(id, (start, out.blocks.len()));
+                }
+            }
+        }
+    }
+    cutter.flush(&mut out.blocks);
+    out
+}
+
+/// The block being built.
+#[derive(Default)]
+struct Cutter {
+    owners: Vec<(NodeId, String)>,
+    text: String,
+    link_chars: usize,
+    link_depth: usize,
+    list_depth: usize,
+}
+
+impl Cutter {
+    fn push(&mut self, text: &str) {
+        let added = crate::dom::push_collapsed(&mut self.text, text);
+        if self.link_depth > 0 {
+            self.link_chars += added;
+        }
+    }
+
+    fn flush(&mut self, blocks: &mut Vec<Block>) {
+        let text = self.text.trim();
+        if !text.is_empty() {
+            if let Some((owner, tag)) = self.owners.last() {
+                let chars = char_len(text);
+                blocks.push(Block {
+                    owner: *owner,
+                    tag: tag.clone(),
+                    text: text.to_string(),
+                    chars,
+                    link_chars: self.link_chars.min(chars),
+                    in_list: self.list_depth > 0,
+                });
+            }
+        }
+        self.text.clear();
+        self.link_chars = 0;
+    }
+}
+
+/// Whether a block is a heading.
+pub(crate) fn block_is_heading(b: &Block) -> bool {
+    is_heading(&b.tag)
+}
