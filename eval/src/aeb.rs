@@ -176,6 +176,14 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         ours.insert(id.clone(), article.text);
     }
+    // For error analysis: PARALLAX_AEB_DUMP=FILE writes our texts in the benchmark's format.
+    if let Some(dump) = std::env::var_os("PARALLAX_AEB_DUMP") {
+        let map: serde_json::Map<String, Value> = ours
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::json!({ "articleBody": v })))
+            .collect();
+        std::fs::write(&dump, Value::Object(map).to_string())?;
+    }
     let ours_name = "parallax-html (ours)";
     let mut scores = vec![score(ours_name, &truth, &ours)];
 

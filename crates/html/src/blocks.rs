@@ -68,10 +68,22 @@ enum Class {
     Caption,
 }
 
-/// Characters of visible text per element, from a first pass.
-fn measure(root: NodeRef<'_, Node>) -> HashMap<NodeId, usize> {
+/// What the first pass measures per element.
+#[derive(Debug, Clone, Copy, Default)]
+struct Size {
+    /// Non-space characters of visible text.
+    chars: usize,
+    /// Paragraphs (`p`) of at least [`PROSE_CHARS`] characters, a sign of article text.
+    paras: usize,
+}
+
+/// Shortest `p` counted as a prose paragraph.
+const PROSE_CHARS: usize = 100;
+
+/// Visible text per element, from a first pass.
+fn measure(root: NodeRef<'_, Node>) -> HashMap<NodeId, Size> {
     let mut sizes = HashMap::new();
-    let mut stack: Vec<(NodeId, usize)> = Vec::new();
+    let mut stack: Vec<(NodeId, Size)> = Vec::new();
     let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {
@@ -84,12 +96,20 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<NodeId, usize> {
                         if is_dropped_tag(el.name()) {
                             skipping = Some(node.id());
                         } else {
-                            stack.push((node.id(), 0));
+                            stack.push((node.id(), Size::default()));
                         }
                     }
                     Node::Text(t) => {
-                        if let Some(top) = stack.last_mut() {
-                            top.1 += t.text.chars().filter(|c| !c.is_whitespace()).count();
+                        let chars = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                        if let Some((id, top)) = stack.last_mut() {
+                            top.chars += chars;
+                            // Text set with `<br>` rather than `<p>` is prose too.
+                            let in_p = root.tree().get(*id).is_some_and(|n| {
+                                n.value().as_element().is_some_and(|e| e.name() == "p")
+                            });
+                            if !in_p && chars >= PROSE_CHARS {
+                                top.paras += 1;
+                            }
                         }
                     }
                     _ => {}
@@ -103,10 +123,15 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<NodeId, usize> {
                 if skipping.is_some() || !node.value().is_element() {
                     continue;
                 }
-                if let Some((id, size)) = stack.pop() {
+                if let Some((id, mut size)) = stack.pop() {
+                    let is_p = node.value().as_element().is_some_and(|e| e.name() == "p");
+                    if is_p && size.chars >= PROSE_CHARS {
+                        size.paras += 1;
+                    }
                     sizes.insert(id, size);
                     if let Some(parent) = stack.last_mut() {
-                        parent.1 += size;
+                        parent.1.chars += size.chars;
+                        parent.1.paras += size.paras;
                     }
                 }
             }
@@ -115,7 +140,7 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<NodeId, usize> {
     sizes
 }
 
-fn classify(node: NodeRef<'_, Node>, size: usize, page: usize) -> (Class, f64) {
+fn classify(node: NodeRef<'_, Node>, size: Size, hints: bool) -> (Class, f64) {
     let Node::Element(el) = node.value() else {
         return (Class::Keep, 0.0);
     };
@@ -126,28 +151,35 @@ fn classify(node: NodeRef<'_, Node>, size: usize, page: usize) -> (Class, f64) {
     if matches!(tag, "body" | "html") {
         return (Class::Keep, 0.0);
     }
-    let small = (size as f64) < 0.4 * page as f64;
+    // Furniture rarely holds several paragraphs of prose; a wrapper named `sidebar-layout`
+    // or an article tagged `tag-review` does, and must not be dropped for its name.
+    let prose = size.paras >= 3;
     match tag {
-        "nav" | "aside" => return (Class::Furniture, 0.0),
-        "footer" | "header" if small => return (Class::Furniture, 0.0),
+        "nav" | "aside" if !prose => return (Class::Furniture, 0.0),
+        "footer" | "header" if !prose => return (Class::Furniture, 0.0),
         "figcaption" => return (Class::Caption, 0.0),
-        "figure" if size < 600 => return (Class::Caption, 0.0),
+        "figure" if size.paras == 0 && size.chars < 600 => return (Class::Caption, 0.0),
         _ => {}
     }
+    if !hints {
+        return (Class::Keep, 0.0);
+    }
     let class_id = class_and_id(el);
+    let container = matches!(tag, "article" | "main");
     match hint(&class_id, el.attr("role"), el.attr("itemprop")) {
         Hint::Content => (Class::Keep, 25.0),
-        Hint::Caption if size < 400 => (Class::Caption, 0.0),
-        Hint::Furniture if small || class_id.contains("comment") => (Class::Furniture, -25.0),
+        Hint::Caption if size.paras == 0 && size.chars < 400 => (Class::Caption, 0.0),
+        Hint::Furniture if container => (Class::Keep, 0.0),
+        Hint::Furniture if !prose || class_id.contains("comment") => (Class::Furniture, -25.0),
         Hint::Furniture => (Class::Keep, -25.0),
         _ => (Class::Keep, 0.0),
     }
 }
 
-/// Cuts the page under `root` into blocks.
-pub(crate) fn cut(root: NodeRef<'_, Node>) -> Blocks {
+/// Cuts the page under `root` into blocks. With `hints` off, class and id names are ignored
+/// (the retry for pages whose article sits in an element named like furniture).
+pub(crate) fn cut(root: NodeRef<'_, Node>, hints: bool) -> Blocks {
     let sizes = measure(root);
-    let page = sizes.get(&root.id()).copied().unwrap_or(0);
     let mut out = Blocks::default();
     let mut cutter = Cutter::default();
     // Open elements: (id, block index at open, is block-level).
@@ -159,7 +191,11 @@ pub(crate) fn cut(root: NodeRef<'_, Node>) -> Blocks {
             Edge::Open(node) => {
                 if let Some((_, class)) = skipping {
                     if let Node::Text(t) = node.value() {
-                        if class != Class::Skip {
+                        let in_code = node
+                            .parent()
+                            .and_then(|p| p.value().as_element().map(|e| is_dropped_tag(e.name())))
+                            .unwrap_or(false);
+                        if class != Class::Skip && !in_code {
                             crate::dom::push_collapsed(&mut aside_text, t);
 
                         }
@@ -172,8 +208,8 @@ pub(crate) fn cut(root: NodeRef<'_, Node>) -> Blocks {
                 }
                 match node.value() {
                     Node::Element(el) => {
-                        let size = sizes.get(&node.id()).copied().unwrap_or(0);
-                        let (class, weight) = classify(node, size, page);
+                        let size = sizes.get(&node.id()).copied().unwrap_or_default();
+                        let (class, weight) = classify(node, size, hints);
                         if weight != 0.0 {
                             out.weights.insert(node.id(), weight);
                         }

@@ -19,6 +19,8 @@ pub(crate) struct Content {
     pub captions: Vec<String>,
     /// Furniture found inside the article and dropped.
     pub removed: Vec<Removed>,
+    /// Characters in `paragraphs`.
+    pub chars: usize,
 }
 
 /// Shortest block that counts as prose when scoring.
@@ -95,7 +97,25 @@ impl Sums {
 
 /// Extracts the article from the page whose body (or root) is `root`.
 pub(crate) fn extract(root: NodeRef<'_, Node>, title: Option<&str>) -> Content {
-    let page = cut(root);
+    let first = extract_with(root, title, true);
+    if first.chars >= RETRY_BELOW_CHARS {
+        return first;
+    }
+    // Too little text: the article may sit in an element named like furniture (a blog's
+    // `widget`), so try again trusting tags only, and keep the longer result.
+    let second = extract_with(root, title, false);
+    if second.chars > first.chars {
+        second
+    } else {
+        first
+    }
+}
+
+/// Below this many characters of text, extraction is retried without class and id hints.
+const RETRY_BELOW_CHARS: usize = 250;
+
+fn extract_with(root: NodeRef<'_, Node>, title: Option<&str>, hints: bool) -> Content {
+    let page = cut(root, hints);
     let sums = Sums::new(&page.blocks);
     let tree = root.tree();
 
@@ -237,6 +257,7 @@ fn assemble(page: &Blocks, selected: &[(usize, usize)], title: Option<&str>) -> 
             } else if is_furniture(b) {
                 content.removed.push(removed(RemovedKind::Boilerplate, &b.text));
             } else {
+                content.chars += b.chars;
                 content.paragraphs.push(b.text.clone());
             }
         }

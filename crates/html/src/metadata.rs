@@ -115,11 +115,9 @@ pub(crate) fn read(doc: &Html) -> Meta {
         meta.language = Some(lang.to_string());
     }
     if meta.title.is_none() {
-        meta.title = doc.select(&TITLE).next().map(|t| {
-            let text: String = t.text().collect();
-            strip_site_suffix(text.trim(), meta.site_name.as_deref())
-        });
+        meta.title = doc.select(&TITLE).next().map(|t| t.text().collect());
     }
+    meta.title = meta.title.map(|t| strip_site_suffix(t.trim(), meta.site_name.as_deref()));
     for field in [&mut meta.title, &mut meta.byline, &mut meta.site_name] {
         *field = field.take().map(|s| collapse(&s)).filter(|s| !s.is_empty());
     }
