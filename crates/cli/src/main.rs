@@ -1,1 +1,233 @@
-fn main() {}
+//! `parallax`: compare how news outlets report the same event.
+//!
+//! Exit codes: 0 ok; 1 nothing to compare (fewer than two articles); 2 bad usage or unreadable
+//! input, with a one-line error naming the input and the reason.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use parallax_compare::{CompareConfig, Comparer};
+use parallax_model::Article;
+use parallax_report::Style;
+
+#[derive(Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about = "Compare how news outlets report the same event"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Md,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args)]
+struct Output {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Colour in the text format (auto: only on a terminal, and never when NO_COLOR is set).
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compare reports of one event: shared and unique facts, the quote ledger, figure
+    /// conflicts, framing and shared passages.
+    Compare {
+        /// Files, directories, globs, or - for standard input (text, Markdown, JSON, JSONL).
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Analyze each article: sentences, quotes with speakers, entities, figures, dates.
+    Analyze {
+        /// Files, directories, globs, or - for standard input.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Extract the clean article text and metadata only.
+    Extract {
+        /// Files, directories, globs, or - for standard input.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads and extracts every input, numbering articles a1, a2, … in input order.
+fn load(inputs: &[String]) -> Result<Vec<Article>> {
+    let docs = parallax_ingest::read_inputs(inputs)?;
+    let mut articles = Vec::with_capacity(docs.len());
+    for doc in &docs {
+        let mut a = parallax_ingest::extract(doc)?;
+        a.id = format!("a{}", articles.len() + 1);
+        articles.push(a);
+    }
+    Ok(articles)
+}
+
+fn style(out: &Output) -> Style {
+    let to_terminal = out.output.is_none() && std::io::stdout().is_terminal();
+    match out.color {
+        ColorChoice::Always => Style { color: true },
+        ColorChoice::Never => Style { color: false },
+        ColorChoice::Auto => Style::detect(to_terminal),
+    }
+}
+
+fn emit(out: &Output, text: &str) -> Result<()> {
+    match &out.output {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("{}: cannot write", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+            {
+                // A closed pipe (`parallax … | head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.context("standard output"),
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Compare { inputs, out } => {
+            let articles = load(&inputs)?;
+            let comparer = Comparer::new(CompareConfig::default());
+            if articles.len() < 2 {
+                // Still useful: show what the one article holds, then say why we stop.
+                let analyzed: Vec<_> = articles
+                    .into_iter()
+                    .map(|a| comparer.analyzer().analyze(a))
+                    .collect();
+                let text = match out.format {
+                    Format::Json => {
+                        analyzed
+                            .iter()
+                            .map(parallax_report::render_article_json)
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                            + "\n"
+                    }
+                    _ => analyzed
+                        .iter()
+                        .map(|a| parallax_report::render_analysis(a, style(&out)))
+                        .collect(),
+                };
+                emit(&out, &text)?;
+                eprintln!(
+                    "parallax: {}: a comparison needs at least two articles; found {}",
+                    inputs.join(" "),
+                    analyzed.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            let comparison = comparer.compare(articles);
+            let text = match out.format {
+                Format::Text => parallax_report::render_text(&comparison, style(&out)),
+                Format::Json => parallax_report::render_json(&comparison) + "\n",
+                Format::Md => parallax_report::render_markdown(&comparison),
+            };
+            emit(&out, &text)?;
+        }
+        Command::Analyze { inputs, out } => {
+            let articles = load(&inputs)?;
+            let analyzer = parallax_analyze::Analyzer::new();
+            let analyzed: Vec<_> = articles.into_iter().map(|a| analyzer.analyze(a)).collect();
+            let text = match out.format {
+                Format::Json => {
+                    analyzed
+                        .iter()
+                        .map(parallax_report::render_article_json)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                        + "\n"
+                }
+                Format::Text | Format::Md => analyzed
+                    .iter()
+                    .map(|a| parallax_report::render_analysis(a, style(&out)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            };
+            emit(&out, &text)?;
+        }
+        Command::Extract { inputs, out } => {
+            let articles = load(&inputs)?;
+            let text = match out.format {
+                Format::Json => {
+                    articles
+                        .iter()
+                        .map(|a| serde_json::to_string(a).unwrap_or_default())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                        + "\n"
+                }
+                Format::Text | Format::Md => articles
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "# {}\n\n{}\n",
+                            a.title.as_deref().unwrap_or(&a.outlet),
+                            a.text
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            };
+            emit(&out, &text)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

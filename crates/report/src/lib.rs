@@ -1,1 +1,54 @@
-//! stub
+//! Renderers of a [`Comparison`]: a coloured terminal report, JSON (the
+//! `parallax.comparison/1` contract) and Markdown. Renderers only format; they decide nothing.
+
+mod markdown;
+mod style;
+mod text;
+
+pub use markdown::render_markdown;
+pub use style::Style;
+pub use text::{render_analysis, render_text};
+
+use parallax_model::{AnalyzedArticle, Comparison};
+
+/// The comparison as pretty-printed JSON.
+pub fn render_json(c: &Comparison) -> String {
+    serde_json::to_string_pretty(c).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// One analyzed article as a single JSON line (the article object of the contract).
+pub fn render_article_json(a: &AnalyzedArticle) -> String {
+    serde_json::to_string(a).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Text of sentence `id` (`a1:s3`) in `c`, if it exists.
+pub(crate) fn sentence_text<'a>(c: &'a Comparison, id: &str) -> &'a str {
+    let Some((art, _)) = id.split_once(':') else {
+        return "";
+    };
+    let Some(a) = c.articles.iter().find(|a| a.article.id == art) else {
+        return "";
+    };
+    a.sentences
+        .iter()
+        .position(|s| s.id == id)
+        .map_or("", |i| a.sentence_text(i))
+}
+
+/// Outlet of article `id`.
+pub(crate) fn outlet<'a>(c: &'a Comparison, id: &str) -> &'a str {
+    c.articles
+        .iter()
+        .find(|a| a.article.id == id)
+        .map_or("", |a| a.article.outlet.as_str())
+}
+
+/// Shortens `s` to about `max` characters at a word boundary.
+pub(crate) fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut} …")
+}

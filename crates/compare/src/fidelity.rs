@@ -1,0 +1,454 @@
+//! Fidelity of one rendering of an utterance against the reference rendering.
+//!
+//! The checks run from the most specific to the least: another speaker, inserted narration,
+//! the same words, a contiguous part, the reference plus more, a change of meaning (numbers,
+//! negation, quantity, person), and finally "variant" for the same content in other words.
+
+use parallax_model::{DiffKind, DiffOp, Fidelity, Flag};
+use parallax_text::{fold_word, words};
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+
+/// The verdict on one rendering.
+pub struct Classified {
+    /// Fidelity class.
+    pub fidelity: Fidelity,
+    /// Share of words the two renderings have in common, in [0, 1].
+    pub similarity: f64,
+    /// Word diff against the reference.
+    pub diff: Vec<DiffOp>,
+    /// What was noticed, with the words concerned.
+    pub flags: Vec<Flag>,
+}
+
+const FIRST_PERSON: &[&str] = &[
+    "i",
+    "we",
+    "me",
+    "my",
+    "our",
+    "us",
+    "mine",
+    "ours",
+    "myself",
+    "ourselves",
+];
+const THIRD_PERSON: &[&str] = &[
+    "he", "she", "his", "her", "him", "hers", "himself", "herself",
+];
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+];
+const QUANTIFIERS: &[&str] = &[
+    "all",
+    "every",
+    "some",
+    "always",
+    "sometimes",
+    "most",
+    "few",
+    "many",
+    "only",
+    "none",
+    "any",
+    "each",
+    "more",
+    "less",
+    "fewer",
+];
+const PERSONAL: &[&str] = &[
+    "i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "them",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "half",
+    "first",
+    "second",
+    "third",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "day",
+    "week",
+    "month",
+    "year",
+];
+/// Words that open a clause but are not participles of narration.
+const NOT_PARTICIPLES: &[&str] = &[
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "during",
+    "thing",
+    "king",
+    "bring",
+    "morning",
+    "evening",
+    "being",
+    "according",
+    "including",
+    "regarding",
+    "concerning",
+];
+
+fn folded(text: &str) -> Vec<String> {
+    words(text).iter().map(|w| fold_word(w.text)).collect()
+}
+
+fn is_negation(w: &str) -> bool {
+    NEGATIONS.contains(&w) || w.ends_with("n't")
+}
+
+fn is_number(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w)
+}
+
+/// Clauses of a first-person quotation that narrate the speaker in the third person
+/// ("breathing heavily and frequently clearing his throat"). With a reference, only clauses
+/// whose words the reference lacks count, so a speaker who talks about "his son" is not
+/// flagged when every outlet has those words.
+pub fn narration_clauses(text: &str, reference: Option<&str>) -> Vec<String> {
+    let all = folded(text);
+    if !all.iter().any(|w| FIRST_PERSON.contains(&w.as_str())) {
+        return Vec::new();
+    }
+    let reference_words: Vec<String> = reference.map(folded).unwrap_or_default();
+    let mut out = Vec::new();
+    for clause in text.split([',', ';', ':', '–', '—', '(', ')', '.', '!', '?']) {
+        let ws = folded(clause);
+        let Some(first) = ws.first() else { continue };
+        if ws.iter().any(|w| FIRST_PERSON.contains(&w.as_str())) {
+            continue;
+        }
+        let third = ws.iter().any(|w| THIRD_PERSON.contains(&w.as_str()));
+        let participle = ws
+            .iter()
+            .any(|w| w.len() > 4 && w.ends_with("ing") && !NOT_PARTICIPLES.contains(&w.as_str()));
+        let opens_with_participle =
+            first.len() > 4 && first.ends_with("ing") && !NOT_PARTICIPLES.contains(&first.as_str());
+        let attribution = ws.len() <= 4
+            && ws.first().is_some_and(|w| w == "he" || w == "she")
+            && ws.get(1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "said" | "added" | "says" | "continued" | "told" | "asked"
+                )
+            });
+        if !(attribution || third && (participle || opens_with_participle)) {
+            continue;
+        }
+        if !reference_words.is_empty() {
+            let novel = ws.iter().filter(|w| !reference_words.contains(w)).count();
+            if novel * 2 < ws.len() {
+                continue;
+            }
+        }
+        out.push(clause.trim().to_string());
+    }
+    out
+}
+
+/// Classifies `text` against `reference`.
+pub fn classify(reference: &str, text: &str, speaker_differs: bool) -> Classified {
+    let (ra, rb) = (folded(reference), folded(text));
+    let ops = capture_diff_slices(Algorithm::Patience, &ra, &rb);
+    let mut diff = Vec::new();
+    let (mut equal, mut inserted, mut deleted) = (0usize, Vec::new(), Vec::new());
+    let orig_a: Vec<&str> = words(reference).iter().map(|w| w.text).collect();
+    let orig_b: Vec<&str> = words(text).iter().map(|w| w.text).collect();
+    for op in &ops {
+        let (tag, oa, ob) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => {
+                equal += oa.len();
+                push(&mut diff, DiffKind::Equal, &orig_b[ob]);
+            }
+            DiffTag::Delete => {
+                deleted.extend(ra[oa.clone()].iter().cloned());
+                push(&mut diff, DiffKind::Delete, &orig_a[oa]);
+            }
+            DiffTag::Insert => {
+                inserted.extend(rb[ob.clone()].iter().cloned());
+                push(&mut diff, DiffKind::Insert, &orig_b[ob]);
+            }
+            DiffTag::Replace => {
+                deleted.extend(ra[oa.clone()].iter().cloned());
+                inserted.extend(rb[ob.clone()].iter().cloned());
+                push(&mut diff, DiffKind::Delete, &orig_a[oa]);
+                push(&mut diff, DiffKind::Insert, &orig_b[ob]);
+            }
+        }
+    }
+    let similarity = if ra.len() + rb.len() == 0 {
+        1.0
+    } else {
+        2.0 * equal as f64 / (ra.len() + rb.len()) as f64
+    };
+    let mut flags = Vec::new();
+    let fidelity = if speaker_differs {
+        flags.push(Flag {
+            kind: "speaker-differs".into(),
+            text: String::new(),
+        });
+        Fidelity::Misattributed
+    } else if let narration @ [_, ..] = narration_clauses(text, Some(reference)).as_slice() {
+        flags.extend(narration.iter().map(|n| Flag {
+            kind: "narration-inside-quote".into(),
+            text: n.clone(),
+        }));
+        Fidelity::Spliced
+    } else if ra == rb {
+        Fidelity::Verbatim
+    } else if !rb.is_empty() && contains_run(&ra, &rb) {
+        Fidelity::Truncated
+    } else if !ra.is_empty() && contains_run(&rb, &ra) {
+        Fidelity::Extended
+    } else if let Some(flag) = meaning_change(&inserted, &deleted) {
+        flags.push(flag);
+        Fidelity::Altered
+    } else if is_subsequence(&rb, &ra) && text.contains(['…'])
+        || is_subsequence(&rb, &ra) && text.contains("...")
+    {
+        // Words left out at an ellipsis: a truncation with a gap.
+        Fidelity::Truncated
+    } else {
+        Fidelity::Variant
+    };
+    Classified {
+        fidelity,
+        similarity,
+        diff,
+        flags,
+    }
+}
+
+fn push(diff: &mut Vec<DiffOp>, op: DiffKind, ws: &[&str]) {
+    if ws.is_empty() {
+        return;
+    }
+    let text = ws.join(" ");
+    match diff.last_mut() {
+        Some(last) if last.op == op => {
+            last.text.push(' ');
+            last.text.push_str(&text);
+        }
+        _ => diff.push(DiffOp { op, text }),
+    }
+}
+
+fn contains_run(long: &[String], short: &[String]) -> bool {
+    short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|s| it.any(|l| l == s))
+}
+
+/// A change of numbers, negation, quantity or grammatical person between the renderings.
+fn meaning_change(inserted: &[String], deleted: &[String]) -> Option<Flag> {
+    let num_in: Vec<&String> = inserted.iter().filter(|w| is_number(w)).collect();
+    let num_out: Vec<&String> = deleted.iter().filter(|w| is_number(w)).collect();
+    if !num_in.is_empty() || !num_out.is_empty() {
+        let text = format!("{} → {}", join(&num_out), join(&num_in));
+        return Some(Flag {
+            kind: "number-changed".into(),
+            text,
+        });
+    }
+    let neg_in = inserted.iter().filter(|w| is_negation(w)).count();
+    let neg_out = deleted.iter().filter(|w| is_negation(w)).count();
+    if neg_in != neg_out {
+        let words: Vec<&String> = inserted
+            .iter()
+            .chain(deleted)
+            .filter(|w| is_negation(w))
+            .collect();
+        return Some(Flag {
+            kind: "negation-changed".into(),
+            text: join(&words),
+        });
+    }
+    let q: Vec<&String> = inserted
+        .iter()
+        .chain(deleted)
+        .filter(|w| QUANTIFIERS.contains(&w.as_str()))
+        .collect();
+    if !q.is_empty() {
+        return Some(Flag {
+            kind: "quantity-changed".into(),
+            text: join(&q),
+        });
+    }
+    let p_in: Vec<&String> = inserted
+        .iter()
+        .filter(|w| PERSONAL.contains(&w.as_str()))
+        .collect();
+    let p_out: Vec<&String> = deleted
+        .iter()
+        .filter(|w| PERSONAL.contains(&w.as_str()))
+        .collect();
+    if !p_in.is_empty() && !p_out.is_empty() && p_in.iter().any(|w| !p_out.contains(w)) {
+        return Some(Flag {
+            kind: "subject-changed".into(),
+            text: format!("{} → {}", join(&p_out), join(&p_in)),
+        });
+    }
+    None
+}
+
+fn join(ws: &[&String]) -> String {
+    ws.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! case {
+        ($name:ident, $reference:expr, $text:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(classify($reference, $text, false).fidelity, $want);
+            }
+        };
+    }
+
+    case!(
+        verbatim_ignores_case_and_punctuation,
+        "We will rebuild every pier, and soon.",
+        "we will rebuild every pier and soon",
+        Fidelity::Verbatim
+    );
+    case!(
+        verbatim_ignores_typographic_apostrophes,
+        "We don’t give up.",
+        "We don't give up",
+        Fidelity::Verbatim
+    );
+    case!(
+        truncated_is_a_contiguous_part,
+        "We will rebuild every pier, and we will do it this year.",
+        "we will do it this year",
+        Fidelity::Truncated
+    );
+    case!(
+        extended_adds_to_the_reference,
+        "We will rebuild every pier.",
+        "We will rebuild every pier, and we will do it this year.",
+        Fidelity::Extended
+    );
+    case!(
+        number_change_is_altered,
+        "The repairs will take two weeks.",
+        "The repairs will take two months.",
+        Fidelity::Altered
+    );
+    case!(
+        negation_change_is_altered,
+        "We will not close the harbour.",
+        "We will close the harbour.",
+        Fidelity::Altered
+    );
+    case!(
+        quantifier_change_is_altered,
+        "All of the boats were saved.",
+        "Some of the boats were saved.",
+        Fidelity::Altered
+    );
+    case!(
+        other_words_same_content_is_variant,
+        "I want you to know that we share this pain.",
+        "I would like you to know that we feel your pain too.",
+        Fidelity::Variant
+    );
+    case!(
+        ellipsis_gap_is_truncated,
+        "We lost the boats and the nets and the sheds.",
+        "We lost the boats ... and the sheds.",
+        Fidelity::Truncated
+    );
+    case!(narration_inside_quote_is_spliced,
+        "We will rebuild every pier. We owe it to them.",
+        "We will rebuild every pier – pausing to wipe her glasses and glancing at her notes. We owe it to them.",
+        Fidelity::Spliced);
+
+    #[test]
+    fn speaker_difference_is_misattributed() {
+        assert_eq!(
+            classify("We will win.", "We will win.", true).fidelity,
+            Fidelity::Misattributed
+        );
+    }
+
+    #[test]
+    fn narration_flag_names_the_inserted_words() {
+        let c = classify("We understand that nothing can replace a son.", "We understand that nothing can replace a son, breathing heavily and clearing his throat.", false);
+        assert_eq!(c.flags[0].kind, "narration-inside-quote");
+        assert_eq!(c.flags[0].text, "breathing heavily and clearing his throat");
+    }
+
+    #[test]
+    fn speaker_talking_about_a_third_person_is_not_narration() {
+        assert!(narration_clauses(
+            "I told him, smiling at his son, that we were proud.",
+            Some("I told him, smiling at his son, that we were proud.")
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn diff_marks_inserted_and_deleted_words() {
+        let c = classify(
+            "The repairs take two weeks.",
+            "The repairs take two months.",
+            false,
+        );
+        let ops: Vec<(DiffKind, &str)> = c.diff.iter().map(|d| (d.op, d.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                (DiffKind::Equal, "The repairs take two"),
+                (DiffKind::Delete, "weeks"),
+                (DiffKind::Insert, "months")
+            ]
+        );
+    }
+}
