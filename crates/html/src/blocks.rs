@@ -197,7 +197,6 @@ pub(crate) fn cut(root: NodeRef<'_, Node>, hints: bool) -> Blocks {
                             .unwrap_or(false);
                         if class != Class::Skip && !in_code {
                             crate::dom::push_collapsed(&mut aside_text, t);
-
                         }
                     } else if let Node::Element(el) = node.value() {
                         if is_block_tag(el.name()) && !aside_text.ends_with(' ') {
@@ -260,7 +259,9 @@ pub(crate) fn cut(root: NodeRef<'_, Node>, hints: bool) -> Blocks {
                     }
                     continue;
                 }
-                let Node::Element(el) = node.value() else { continue };
+                let Node::Element(el) = node.value() else {
+                    continue;
+                };
                 let tag = el.name();
                 if is_block_tag(tag) {
                     cutter.flush(&mut out.blocks);

@@ -127,7 +127,9 @@ fn extract_with(root: NodeRef<'_, Node>, title: Option<&str>, hints: bool) -> Co
             continue;
         }
         let score = block_score(b);
-        let Some(owner) = tree.get(b.owner) else { continue };
+        let Some(owner) = tree.get(b.owner) else {
+            continue;
+        };
         // Text directly in a container counts for the container itself.
         let first = if matches!(b.tag.as_str(), "p" | "pre" | "blockquote" | "td" | "dd") {
             owner.parent()
@@ -180,7 +182,9 @@ fn select(
     root: NodeRef<'_, Node>,
 ) -> Vec<(usize, usize)> {
     let tree = root.tree();
-    let Some(mut top_node) = tree.get(top) else { return Vec::new() };
+    let Some(mut top_node) = tree.get(top) else {
+        return Vec::new();
+    };
     let mut top_score = top_score;
     // Climb while the parent scores well: articles split into several scored sections.
     let threshold = top_score / 3.0;
@@ -204,45 +208,61 @@ fn select(
         cur = parent.parent();
     }
     let span_of = |id: NodeId| page.spans.get(&id).copied().unwrap_or((0, 0));
-    let Some(parent) = top_node.parent() else { return vec![span_of(top_node.id())] };
     let sibling_threshold = (top_score * 0.2).max(10.0);
-    let mut out = Vec::new();
-    for sib in parent.children() {
-        if sib.id() == top_node.id() {
-            out.push(span_of(sib.id()));
-            continue;
+    let mut out = vec![span_of(top_node.id())];
+    // Siblings that read like the same article join it; looking two levels up catches
+    // articles cut into chunks with ad rails between them.
+    let mut node = top_node;
+    for _ in 0..SIBLING_LEVELS {
+        let Some(parent) = node.parent() else { break };
+        if parent.id() == root.id() {
+            break;
         }
-        if !sib.value().is_element() {
-            continue;
+        for sib in parent.children() {
+            if sib.id() == node.id() || !sib.value().is_element() {
+                continue;
+            }
+            let span = span_of(sib.id());
+            if span.0 == span.1 {
+                continue;
+            }
+            let score = scores.get(&sib.id()).copied().unwrap_or(0.0);
+            let (chars, _) = sums.range(span);
+            let density = sums.link_density(span);
+            let prose_like = tag_of(&sib) == "p"
+                && ((chars > 80 && density < 0.25) || (chars > 0 && density == 0.0 && chars <= 80));
+            if score * (1.0 - density) >= sibling_threshold || prose_like {
+                out.push(span);
+            }
         }
-        let span = span_of(sib.id());
-        if span.0 == span.1 {
-            continue;
-        }
-        let score = scores.get(&sib.id()).copied().unwrap_or(0.0);
-        let (chars, _) = sums.range(span);
-        let density = sums.link_density(span);
-        let prose_like = tag_of(&sib) == "p"
-            && ((chars > 80 && density < 0.25) || (chars > 0 && density == 0.0 && chars <= 80));
-        if score * (1.0 - density) >= sibling_threshold || prose_like {
-            out.push(span);
-        }
+        node = parent;
     }
+    out.sort_unstable();
     out
 }
 
+/// How many ancestors of the chosen element have their siblings considered.
+const SIBLING_LEVELS: usize = 3;
+
 /// Whether a block inside the article is furniture rather than article text.
 fn is_furniture(b: &Block) -> bool {
-    let density = if b.chars == 0 { 1.0 } else { b.link_chars as f64 / b.chars as f64 };
+    let density = if b.chars == 0 {
+        1.0
+    } else {
+        b.link_chars as f64 / b.chars as f64
+    };
     if density > 0.6 && !block_is_heading(b) {
         return true;
     }
     // Link lists ("Related", "More from") are items made mostly of links.
-    b.in_list && density > 0.3
+    b.in_list && density > 0.5
 }
 
 fn normalized(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Turns the selected block ranges into paragraphs, captions and removed furniture.
@@ -253,9 +273,13 @@ fn assemble(page: &Blocks, selected: &[(usize, usize)], title: Option<&str>) -> 
     for &(s, e) in selected {
         for b in page.blocks.get(s..e).unwrap_or(&[]) {
             if b.tag == "h1" && !title_key.is_empty() && normalized(&b.text) == title_key {
-                content.removed.push(removed(RemovedKind::Metadata, &b.text));
+                content
+                    .removed
+                    .push(removed(RemovedKind::Metadata, &b.text));
             } else if is_furniture(b) {
-                content.removed.push(removed(RemovedKind::Boilerplate, &b.text));
+                content
+                    .removed
+                    .push(removed(RemovedKind::Boilerplate, &b.text));
             } else {
                 content.chars += b.chars;
                 content.paragraphs.push(b.text.clone());
@@ -275,5 +299,9 @@ fn assemble(page: &Blocks, selected: &[(usize, usize)], title: Option<&str>) -> 
 }
 
 fn removed(kind: RemovedKind, text: &str) -> Removed {
-    Removed { kind, text: text.to_string(), source_start: None }
+    Removed {
+        kind,
+        text: text.to_string(),
+        source_start: None,
+    }
 }

@@ -64,7 +64,10 @@ pub(crate) fn read(doc: &Html) -> Meta {
         meta.language = string_field(&ld, "inLanguage");
     }
     let tags = MetaTags::read(doc);
-    fill(&mut meta.title, tags.get(&["og:title", "twitter:title", "dc.title"]));
+    fill(
+        &mut meta.title,
+        tags.get(&["og:title", "twitter:title", "dc.title"]),
+    );
     fill(
         &mut meta.published,
         tags.get(&[
@@ -85,11 +88,24 @@ pub(crate) fn read(doc: &Html) -> Meta {
     );
     fill(
         &mut meta.byline,
-        tags.get(&["author", "article:author", "dc.creator", "parsely-author", "byl"])
-            .filter(|a| !a.starts_with("http"))
-            .map(|a| a.trim_start_matches("By ").trim_start_matches("by ").to_string()),
+        tags.get(&[
+            "author",
+            "article:author",
+            "dc.creator",
+            "parsely-author",
+            "byl",
+        ])
+        .filter(|a| !a.starts_with("http"))
+        .map(|a| {
+            a.trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .to_string()
+        }),
     );
-    fill(&mut meta.site_name, tags.get(&["og:site_name", "application-name"]));
+    fill(
+        &mut meta.site_name,
+        tags.get(&["og:site_name", "application-name"]),
+    );
     if let Some(canonical) = doc
         .select(&CANONICAL)
         .filter_map(|l| l.value().attr("href"))
@@ -97,8 +113,14 @@ pub(crate) fn read(doc: &Html) -> Meta {
     {
         meta.url = Some(canonical.trim().to_string());
     }
-    fill(&mut meta.url, tags.get(&["og:url"]).filter(|u| u.starts_with("http")));
-    fill(&mut meta.language, tags.get(&["og:locale", "content-language", "language"]));
+    fill(
+        &mut meta.url,
+        tags.get(&["og:url"]).filter(|u| u.starts_with("http")),
+    );
+    fill(
+        &mut meta.language,
+        tags.get(&["og:locale", "content-language", "language"]),
+    );
     if meta.published.is_none() {
         meta.published = doc
             .select(&TIME)
@@ -117,7 +139,9 @@ pub(crate) fn read(doc: &Html) -> Meta {
     if meta.title.is_none() {
         meta.title = doc.select(&TITLE).next().map(|t| t.text().collect());
     }
-    meta.title = meta.title.map(|t| strip_site_suffix(t.trim(), meta.site_name.as_deref()));
+    meta.title = meta
+        .title
+        .map(|t| strip_site_suffix(t.trim(), meta.site_name.as_deref()));
     for field in [&mut meta.title, &mut meta.byline, &mut meta.site_name] {
         *field = field.take().map(|s| collapse(&s)).filter(|s| !s.is_empty());
     }
@@ -145,7 +169,10 @@ impl MetaTags {
         let mut v = Vec::new();
         for m in doc.select(&META) {
             let el = m.value();
-            let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
+            let key = el
+                .attr("property")
+                .or_else(|| el.attr("name"))
+                .or_else(|| el.attr("itemprop"));
             let key = key.or_else(|| el.attr("http-equiv"));
             if let (Some(k), Some(c)) = (key, el.attr("content")) {
                 v.push((k.trim().to_lowercase(), c.trim().to_string()));
@@ -156,7 +183,10 @@ impl MetaTags {
 
     fn get(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
-            self.0.iter().find(|(key, c)| key == k && !c.is_empty()).map(|(_, c)| c.clone())
+            self.0
+                .iter()
+                .find(|(key, c)| key == k && !c.is_empty())
+                .map(|(_, c)| c.clone())
         })
     }
 }
@@ -168,7 +198,9 @@ fn json_ld_article(doc: &Html) -> Option<Value> {
         if raw.len() > MAX_LD_BYTES {
             continue;
         }
-        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else { continue };
+        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else {
+            continue;
+        };
         // Breadth-first with a node budget: JSON-LD can nest, pages can be hostile.
         let mut queue = std::collections::VecDeque::from([value]);
         let mut seen = 0;
@@ -208,7 +240,10 @@ fn is_article_type(t: Option<&Value>) -> bool {
 fn string_field(v: &Value, key: &str) -> Option<String> {
     match v.get(key)? {
         Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Value::Array(items) => items.iter().find_map(|i| i.as_str()).map(|s| s.trim().to_string()),
+        Value::Array(items) => items
+            .iter()
+            .find_map(|i| i.as_str())
+            .map(|s| s.trim().to_string()),
         _ => None,
     }
 }
@@ -268,7 +303,9 @@ static TEXTUAL: Lazy<Regex> = Lazy::new(|| {
 /// Normalises a date string to `YYYY-MM-DD` or an ISO date-time; `None` if it is not a date.
 pub(crate) fn iso_date(raw: &str) -> Option<String> {
     let s = truncate_at_boundary(raw.trim(), 200);
-    let valid = |y: u32, m: u32, d: u32| (1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    let valid = |y: u32, m: u32, d: u32| {
+        (1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    };
     let num = |c: Option<regex::Match<'_>>| c.and_then(|m| m.as_str().parse::<u32>().ok());
     if let Some(c) = ISO.captures(s) {
         let (y, m, d) = (num(c.get(1))?, num(c.get(2))?, num(c.get(3))?);
@@ -290,10 +327,12 @@ pub(crate) fn iso_date(raw: &str) -> Option<String> {
     let c = TEXTUAL.captures(s)?;
     let month = |m: &str| {
         let m = m.to_lowercase();
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-            .iter()
-            .position(|n| m.starts_with(n))
-            .map(|p| p as u32 + 1)
+        [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ]
+        .iter()
+        .position(|n| m.starts_with(n))
+        .map(|p| p as u32 + 1)
     };
     let (d, m, y) = if c.get(1).is_some() {
         (num(c.get(1))?, month(c.get(2)?.as_str())?, num(c.get(3))?)
@@ -327,9 +366,21 @@ mod tests {
     fn normalises_dates() {
         let cases = [
             ("iso_date", "2021-03-04", Some("2021-03-04")),
-            ("iso_datetime", "2021-03-04T10:20:30Z", Some("2021-03-04T10:20:30Z")),
-            ("iso_with_offset", "2021-03-04T10:20:30+01:00", Some("2021-03-04T10:20:30+01:00")),
-            ("space_separated", "2021-03-04 10:20", Some("2021-03-04T10:20")),
+            (
+                "iso_datetime",
+                "2021-03-04T10:20:30Z",
+                Some("2021-03-04T10:20:30Z"),
+            ),
+            (
+                "iso_with_offset",
+                "2021-03-04T10:20:30+01:00",
+                Some("2021-03-04T10:20:30+01:00"),
+            ),
+            (
+                "space_separated",
+                "2021-03-04 10:20",
+                Some("2021-03-04T10:20"),
+            ),
             ("slashed", "2021/3/4", Some("2021-03-04")),
             ("compact", "20210304", Some("2021-03-04")),
             ("day_month_year", "4 March 2021", Some("2021-03-04")),
@@ -346,9 +397,24 @@ mod tests {
     #[test]
     fn strips_site_names_from_titles() {
         let cases = [
-            ("pipe_suffix", "Harbour bridge reopens after repairs | The Daily Gull", None, "Harbour bridge reopens after repairs"),
-            ("named_site", "Bridge reopens - Gull", Some("Gull"), "Bridge reopens"),
-            ("no_suffix", "Bridge reopens after repairs", None, "Bridge reopens after repairs"),
+            (
+                "pipe_suffix",
+                "Harbour bridge reopens after repairs | The Daily Gull",
+                None,
+                "Harbour bridge reopens after repairs",
+            ),
+            (
+                "named_site",
+                "Bridge reopens - Gull",
+                Some("Gull"),
+                "Bridge reopens",
+            ),
+            (
+                "no_suffix",
+                "Bridge reopens after repairs",
+                None,
+                "Bridge reopens after repairs",
+            ),
         ];
         for (name, title, site, want) in cases {
             assert_eq!(strip_site_suffix(title, site), want, "{name}");
