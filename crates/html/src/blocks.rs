@@ -168,7 +168,7 @@ fn classify(node: NodeRef<'_, Node>, size: Size, hints: bool) -> (Class, f64) {
     let container = matches!(tag, "article" | "main");
     match hint(&class_id, el.attr("role"), el.attr("itemprop")) {
         Hint::Content => (Class::Keep, 25.0),
-        Hint::Caption if size.paras == 0 && size.chars < 400 => (Class::Caption, 0.0),
+        Hint::Caption if size.paras <= 2 && size.chars < 800 => (Class::Caption, 0.0),
         Hint::Furniture if container => (Class::Keep, 0.0),
         Hint::Furniture if !prose || class_id.contains("comment") => (Class::Furniture, -25.0),
         Hint::Furniture => (Class::Keep, -25.0),

@@ -276,6 +276,9 @@ fn assemble(page: &Blocks, selected: &[(usize, usize)], title: Option<&str>) -> 
                 content
                     .removed
                     .push(removed(RemovedKind::Metadata, &b.text));
+            } else if !b.text.chars().any(char::is_alphanumeric) {
+                // Icons and separators ("‹ › ×"), zero-width spaces: not text.
+                continue;
             } else if is_furniture(b) {
                 content
                     .removed
