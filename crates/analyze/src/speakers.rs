@@ -18,13 +18,48 @@ use crate::quotes::MarkedQuote;
 
 /// Words that may stand between a speaker and the cue ("Putin later said", "has said").
 const SKIPPABLE: &[&str] = &[
-    "also", "later", "then", "again", "separately", "previously", "once", "recently", "earlier",
-    "further", "has", "had", "have", "was", "is", "would", "will", "could", "did", "does", "to",
-    "reportedly", "publicly", "repeatedly", "privately", "simply", "just", "only", "even", "first",
-    "had", "who", "quickly", "angrily", "flatly", "told",
+    "also",
+    "later",
+    "then",
+    "again",
+    "separately",
+    "previously",
+    "once",
+    "recently",
+    "earlier",
+    "further",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "to",
+    "reportedly",
+    "publicly",
+    "repeatedly",
+    "privately",
+    "simply",
+    "just",
+    "only",
+    "even",
+    "first",
+    "had",
+    "who",
+    "quickly",
+    "angrily",
+    "flatly",
+    "told",
 ];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "two", "several", "some"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "two", "several",
+    "some",
+];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -55,30 +90,60 @@ struct Cue {
 
 /// Attributes quotes and decides their kind. Returns the contract's quotes (ids numbered by the
 /// caller), in text order.
-pub fn attribute(text: &str, sentences: &[(usize, usize)], marked: &[MarkedQuote], ents: &mut Entities) -> Vec<Quote> {
+pub fn attribute(
+    text: &str,
+    sentences: &[(usize, usize)],
+    marked: &[MarkedQuote],
+    ents: &mut Entities,
+) -> Vec<Quote> {
     let lex = Lexicon::get();
     let all_words = words(text);
-    let quote_outer: Vec<Span> = marked.iter().flat_map(|q| q.outer.iter().copied()).collect();
+    let quote_outer: Vec<Span> = marked
+        .iter()
+        .flat_map(|q| q.outer.iter().copied())
+        .collect();
     let mut out: Vec<Quote> = Vec::with_capacity(marked.len());
     for (qi, q) in marked.iter().enumerate() {
         let outer_start = q.outer.first().map_or(q.start(), |s| s.0);
         let outer_end = q.outer.last().map_or(q.end(), |s| s.1);
-        let (s_start, s_end) = sentence_bounds(sentences, outer_start, outer_end.saturating_sub(1), text.len());
+        let (s_start, s_end) = sentence_bounds(
+            sentences,
+            outer_start,
+            outer_end.saturating_sub(1),
+            text.len(),
+        );
         // The frame stops at neighbouring quotes in the same sentence.
-        let prev_end = qi.checked_sub(1).and_then(|p| marked[p].outer.last()).map(|s| s.1).filter(|&e| e > s_start && e <= outer_start).unwrap_or(s_start);
-        let next_start = marked.get(qi + 1).and_then(|n| n.outer.first()).map(|s| s.0).filter(|&s| s < s_end && s >= outer_end).unwrap_or(s_end);
+        let prev_end = qi
+            .checked_sub(1)
+            .and_then(|p| marked[p].outer.last())
+            .map(|s| s.1)
+            .filter(|&e| e > s_start && e <= outer_start)
+            .unwrap_or(s_start);
+        let next_start = marked
+            .get(qi + 1)
+            .and_then(|n| n.outer.first())
+            .map(|s| s.0)
+            .filter(|&s| s < s_end && s >= outer_end)
+            .unwrap_or(s_end);
         let before = frame_words(&all_words, prev_end, outer_start);
         let after = frame_words(&all_words, outer_end, next_start);
         let quote_text = q.text(text);
         let n_words = words(&quote_text).len();
-        let inner_end_punct = text[..q.end().min(text.len())].chars().next_back().unwrap_or(' ');
+        let inner_end_punct = text[..q.end().min(text.len())]
+            .chars()
+            .next_back()
+            .unwrap_or(' ');
 
         let mut found: Option<(Cue, Option<Mention>, bool)> = None;
         // 1. Right after the quote: “…,” she said / “…,” said the mayor.
         if let Some(cue) = find_cue(text, &after, 0..after.len().min(7), lex, false) {
-            let inverted = cue.first == 0 || after[..cue.first].iter().all(|w| SKIPPABLE.contains(&w.text.to_lowercase().as_str()));
+            let inverted = cue.first == 0
+                || after[..cue.first]
+                    .iter()
+                    .all(|w| SKIPPABLE.contains(&w.text.to_lowercase().as_str()));
             let mention = if inverted && cue.class != CueClass::Source {
-                np_after(text, &after, cue.last + 1, lex).or_else(|| np_before(text, &after, cue.first, lex))
+                np_after(text, &after, cue.last + 1, lex)
+                    .or_else(|| np_before(text, &after, cue.first, lex))
             } else if cue.class == CueClass::Source {
                 np_after(text, &after, cue.last + 1, lex)
             } else {
@@ -94,7 +159,8 @@ pub fn attribute(text: &str, sentences: &[(usize, usize)], marked: &[MarkedQuote
                 let mention = if cue.class == CueClass::Source {
                     np_after(text, &before, cue.last + 1, lex)
                 } else {
-                    np_before(text, &before, cue.first, lex).or_else(|| np_after(text, &before, cue.last + 1, lex))
+                    np_before(text, &before, cue.first, lex)
+                        .or_else(|| np_after(text, &before, cue.last + 1, lex))
                 };
                 found = Some((cue, mention, false));
             }
@@ -102,41 +168,73 @@ pub fn attribute(text: &str, sentences: &[(usize, usize)], marked: &[MarkedQuote
         // 3. Anywhere after the quote in its sentence.
         if found.is_none() {
             if let Some(cue) = find_cue(text, &after, 0..after.len(), lex, false) {
-                let mention = np_before(text, &after, cue.first, lex).or_else(|| np_after(text, &after, cue.last + 1, lex));
+                let mention = np_before(text, &after, cue.first, lex)
+                    .or_else(|| np_after(text, &after, cue.last + 1, lex));
                 found = Some((cue, mention, true));
             }
         }
 
         let cue_class = found.as_ref().map(|(c, _, _)| c.class);
-        let speaker = found.as_ref().and_then(|(_, m, _)| m.as_ref()).and_then(|m| resolve(text, m, ents, &quote_outer, lex));
+        let speaker = found
+            .as_ref()
+            .and_then(|(_, m, _)| m.as_ref())
+            .and_then(|m| resolve(text, m, ents, &quote_outer, lex));
         let cue = found.as_ref().map(|(c, _, _)| c.text.clone());
 
         // Kind: speech that stands as a clause of its own is direct; a short fragment named
         // or scare-quoted in narration is a term; other fragments are partial quotes.
-        let starts_sentence = text[s_start..outer_start].trim().is_empty() || text[s_start..outer_start].trim_end().ends_with(':');
+        let starts_sentence = text[s_start..outer_start].trim().is_empty()
+            || text[s_start..outer_start].trim_end().ends_with(':');
         let before_text = text[prev_end..outer_start].trim_end();
         let after_cue = found.as_ref().is_some_and(|(_, _, after)| *after);
-        let introduced = before_text.ends_with(':') || (before_text.ends_with(',') && cue_class.is_some());
+        let introduced =
+            before_text.ends_with(':') || (before_text.ends_with(',') && cue_class.is_some());
         let clause_punct = matches!(inner_end_punct, ',' | '!' | '?' | '.' | '…');
-        let title_case = n_words > 0 && words(&quote_text).iter().all(|w| w.text.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || is_minor_word(w.text));
+        let title_case = n_words > 0
+            && words(&quote_text).iter().all(|w| {
+                w.text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || is_minor_word(w.text)
+            });
         let kind = if q.parts.len() > 1 || q.unclosed && n_words > 3 {
             QuoteKind::Direct
-        } else if (starts_sentence || introduced || (after_cue && clause_punct)) && n_words >= 3 && !(title_case && cue_class.is_none()) {
+        } else if (starts_sentence || introduced || (after_cue && clause_punct))
+            && n_words >= 3
+            && !(title_case && cue_class.is_none())
+        {
             QuoteKind::Direct
-        } else if n_words <= 4 && (cue_class.is_none() || cue_class == Some(CueClass::Naming)) || title_case && cue_class != Some(CueClass::Speech) {
+        } else if n_words <= 4 && (cue_class.is_none() || cue_class == Some(CueClass::Naming))
+            || title_case && cue_class != Some(CueClass::Speech)
+        {
             QuoteKind::Term
         } else {
             QuoteKind::Partial
         };
+        let mut parts = q.parts.clone();
+        let mut quote_text = quote_text;
+        // “mistakes.” — in a fragment, the final period or comma belongs to the sentence around
+        // it (American style puts it inside the marks), not to the quoted words.
+        if matches!(kind, QuoteKind::Term | QuoteKind::Partial) {
+            let trimmed = quote_text.trim_end_matches(['.', ',', ';', ':']).len();
+            let cut = quote_text.len() - trimmed;
+            if cut > 0 && trimmed > 0 {
+                quote_text.truncate(trimmed);
+                if let Some(last) = parts.last_mut() {
+                    last.1 -= cut.min(last.1 - last.0);
+                }
+            }
+        }
         out.push(Quote {
             id: String::new(),
-            start: q.start(),
-            end: q.end(),
+            start: parts.first().map_or(q.start(), |p| p.0),
+            end: parts.last().map_or(q.end(), |p| p.1),
             text: quote_text,
             kind,
             speaker,
             cue,
-            parts: q.parts.clone(),
+            parts,
         });
     }
     merge_split_quotes(text, &mut out);
@@ -145,40 +243,100 @@ pub fn attribute(text: &str, sentences: &[(usize, usize)], marked: &[MarkedQuote
 }
 
 fn is_minor_word(w: &str) -> bool {
-    matches!(w, "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from")
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+    )
 }
 
-fn sentence_bounds(sentences: &[(usize, usize)], start: usize, last: usize, len: usize) -> (usize, usize) {
-    let first = sentences.iter().find(|s| s.0 <= start && start < s.1).map_or(start, |s| s.0);
-    let end = sentences.iter().find(|s| s.0 <= last && last < s.1).map_or(len, |s| s.1);
+fn sentence_bounds(
+    sentences: &[(usize, usize)],
+    start: usize,
+    last: usize,
+    len: usize,
+) -> (usize, usize) {
+    let first = sentences
+        .iter()
+        .find(|s| s.0 <= start && start < s.1)
+        .map_or(start, |s| s.0);
+    let end = sentences
+        .iter()
+        .find(|s| s.0 <= last && last < s.1)
+        .map_or(len, |s| s.1);
     (first.min(start), end.max(last + 1).min(len))
 }
 
 fn frame_words<'a>(all: &[Word<'a>], start: usize, end: usize) -> Vec<Word<'a>> {
     let i = all.partition_point(|w| w.start < start);
-    all[i..].iter().take_while(|w| w.end <= end).copied().collect()
+    all[i..]
+        .iter()
+        .take_while(|w| w.end <= end)
+        .copied()
+        .collect()
 }
 
 /// The cue in `ws[range]`: the first one (`last_first` false) or the one closest to the end.
-fn find_cue(text: &str, ws: &[Word], range: std::ops::Range<usize>, lex: &Lexicon, last_first: bool) -> Option<Cue> {
+fn find_cue(
+    text: &str,
+    ws: &[Word],
+    range: std::ops::Range<usize>,
+    lex: &Lexicon,
+    last_first: bool,
+) -> Option<Cue> {
     let mut found = None;
     let mut i = range.start;
     while i < range.end {
         let w = ws[i].text.to_lowercase();
         let cue = if w == "according" && ws.get(i + 1).is_some_and(|n| n.text == "to") {
-            Some(Cue { text: "according to".into(), class: CueClass::Source, first: i, last: i + 1 })
+            Some(Cue {
+                text: "according to".into(),
+                class: CueClass::Source,
+                first: i,
+                last: i + 1,
+            })
         } else if w == "quoted" && ws.get(i + 1).is_some_and(|n| n.text == "as") {
-            let last = if ws.get(i + 2).is_some_and(|n| n.text == "saying") { i + 2 } else { i + 1 };
-            Some(Cue { text: "quoted as saying".into(), class: CueClass::Speech, first: i, last })
+            let last = if ws.get(i + 2).is_some_and(|n| n.text == "saying") {
+                i + 2
+            } else {
+                i + 1
+            };
+            Some(Cue {
+                text: "quoted as saying".into(),
+                class: CueClass::Speech,
+                first: i,
+                last,
+            })
         } else if let Some(class) = lex.cue(&w) {
             // "read", "began" and "continued" are cues only right after a quote
             // ("…,” the statement read).
             if matches!(w.as_str(), "read" | "began" | "continued") && last_first {
                 None
             } else if class == CueClass::Naming && w.starts_with("refer") {
-                Some(Cue { text: format!("{w} to"), class, first: i, last: i })
+                Some(Cue {
+                    text: format!("{w} to"),
+                    class,
+                    first: i,
+                    last: i,
+                })
             } else {
-                Some(Cue { text: w.clone(), class, first: i, last: i })
+                Some(Cue {
+                    text: w.clone(),
+                    class,
+                    first: i,
+                    last: i,
+                })
             }
         } else {
             None
@@ -210,7 +368,9 @@ fn np_before(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention
     while j > 0 && skipped < 4 {
         let p = ws[j - 1];
         let l = p.text.to_lowercase();
-        let plain_gap = text.get(p.end..ws.get(j).map_or(p.end, |w| w.start)).is_some_and(|g| g.trim().is_empty());
+        let plain_gap = text
+            .get(p.end..ws.get(j).map_or(p.end, |w| w.start))
+            .is_some_and(|g| g.trim().is_empty());
         let verbish = l.ends_with("ed") && ws.get(j).is_some_and(|n| n.text == "to");
         if plain_gap && (SKIPPABLE.contains(&l.as_str()) || verbish) {
             j -= 1;
@@ -250,7 +410,10 @@ fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> Option<Ment
     let w = ws[j];
     let lower = w.text.to_lowercase();
     if PRONOUNS.contains(&lower.as_str()) {
-        return Some(Mention { span: Span(w.start, w.end), kind: MentionKind::Pronoun });
+        return Some(Mention {
+            span: Span(w.start, w.end),
+            kind: MentionKind::Pronoun,
+        });
     }
     if is_cap(w.text) {
         let mut i = j;
@@ -258,13 +421,18 @@ fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> Option<Ment
             let p = ws[i - 1];
             let gap = &text[p.end..ws[i].start];
             let initial = p.text.chars().count() == 1 && gap == ". ";
-            if (gap == " " || initial || gap == ". " && lex.titles.contains(p.text)) && is_cap(p.text) {
+            if (gap == " " || initial || gap == ". " && lex.titles.contains(p.text))
+                && is_cap(p.text)
+            {
                 i -= 1;
             } else {
                 break;
             }
         }
-        return Some(Mention { span: Span(ws[i].start, w.end), kind: MentionKind::Name });
+        return Some(Mention {
+            span: Span(ws[i].start, w.end),
+            kind: MentionKind::Name,
+        });
     }
     let head = lower.trim_end_matches("’s").trim_end_matches("'s");
     if lex.roles.contains(head) {
@@ -282,7 +450,10 @@ fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> Option<Ment
                 break;
             }
         }
-        return Some(Mention { span: Span(ws[i].start, w.end), kind: MentionKind::Role });
+        return Some(Mention {
+            span: Span(ws[i].start, w.end),
+            kind: MentionKind::Role,
+        });
     }
     None
 }
@@ -292,20 +463,28 @@ fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention>
     let w = *ws.get(k)?;
     let lower = w.text.to_lowercase();
     if PRONOUNS.contains(&lower.as_str()) {
-        return Some(Mention { span: Span(w.start, w.end), kind: MentionKind::Pronoun });
+        return Some(Mention {
+            span: Span(w.start, w.end),
+            kind: MentionKind::Pronoun,
+        });
     }
     if is_cap(w.text) {
         let mut e = k;
         while let Some(n) = ws.get(e + 1) {
             let gap = &text[ws[e].end..n.start];
             let initial = ws[e].text.chars().count() == 1 && gap == ". ";
-            if is_cap(n.text) && (gap == " " || initial || gap == ". " && lex.titles.contains(ws[e].text)) {
+            if is_cap(n.text)
+                && (gap == " " || initial || gap == ". " && lex.titles.contains(ws[e].text))
+            {
                 e += 1;
             } else {
                 break;
             }
         }
-        return Some(Mention { span: Span(w.start, ws[e].end), kind: MentionKind::Name });
+        return Some(Mention {
+            span: Span(w.start, ws[e].end),
+            kind: MentionKind::Name,
+        });
     }
     // Determiner, up to four modifiers, a role noun.
     for e in k..(k + 6).min(ws.len()) {
@@ -314,24 +493,41 @@ fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention>
         }
         let l = ws[e].text.to_lowercase();
         if lex.roles.contains(l.as_str()) && e > k {
-            return Some(Mention { span: Span(w.start, ws[e].end), kind: MentionKind::Role });
+            return Some(Mention {
+                span: Span(w.start, ws[e].end),
+                kind: MentionKind::Role,
+            });
         }
         if lex.roles.contains(l.as_str()) && DETERMINERS.contains(&lower.as_str()) {
-            return Some(Mention { span: Span(w.start, ws[e].end), kind: MentionKind::Role });
+            return Some(Mention {
+                span: Span(w.start, ws[e].end),
+                kind: MentionKind::Role,
+            });
         }
     }
     None
 }
 
 /// The speaker a mention points to.
-fn resolve(text: &str, m: &Mention, ents: &mut Entities, quotes: &[Span], lex: &Lexicon) -> Option<Speaker> {
+fn resolve(
+    text: &str,
+    m: &Mention,
+    ents: &mut Entities,
+    quotes: &[Span],
+    lex: &Lexicon,
+) -> Option<Speaker> {
     let mention = m.span.of(text).to_string();
     match m.kind {
         MentionKind::Name => {
             let bare = strip_titles(&mention, lex);
             let idx = ents.at(m.span).or_else(|| ents.by_name(&bare, m.span.0));
             let name = idx.map_or(bare, |i| ents.list[i].name.clone());
-            Some(Speaker { name, mention, via: SpeakerVia::Explicit, span: Some(m.span) })
+            Some(Speaker {
+                name,
+                mention,
+                via: SpeakerVia::Explicit,
+                span: Some(m.span),
+            })
         }
         MentionKind::Pronoun => {
             let p = mention.to_lowercase();
@@ -347,24 +543,53 @@ fn resolve(text: &str, m: &Mention, ents: &mut Entities, quotes: &[Span], lex: &
                 _ => None,
             };
             let idx = nearest_before(ents, m.span.0, quotes, |e| {
-                want.contains(&e.kind) && (gender.is_none() || e.gender.is_none() || e.gender == gender)
+                want.contains(&e.kind)
+                    && (gender.is_none() || e.gender.is_none() || e.gender == gender)
             })?;
-            Some(Speaker { name: ents.list[idx].name.clone(), mention, via: SpeakerVia::Pronoun, span: Some(m.span) })
+            Some(Speaker {
+                name: ents.list[idx].name.clone(),
+                mention,
+                via: SpeakerVia::Pronoun,
+                span: Some(m.span),
+            })
         }
         MentionKind::Role => {
-            let head = mention.rsplit(' ').next().unwrap_or(&mention).to_lowercase();
-            let idx = nearest_before(ents, m.span.0, quotes, |e| e.kind == EntityKind::Person && e.roles.iter().any(|r| r == &head || r.ends_with(&format!(" {head}"))))
-                .or_else(|| nearest_after(ents, m.span.1, |e| e.kind == EntityKind::Person && e.roles.iter().any(|r| r == &head)));
+            let head = mention
+                .rsplit(' ')
+                .next()
+                .unwrap_or(&mention)
+                .to_lowercase();
+            let idx = nearest_before(ents, m.span.0, quotes, |e| {
+                e.kind == EntityKind::Person
+                    && e.roles
+                        .iter()
+                        .any(|r| r == &head || r.ends_with(&format!(" {head}")))
+            })
+            .or_else(|| {
+                nearest_after(ents, m.span.1, |e| {
+                    e.kind == EntityKind::Person && e.roles.iter().any(|r| r == &head)
+                })
+            });
             match idx {
                 Some(i) => {
                     ents.list[i].mentions.push(m.span);
                     ents.list[i].mentions.sort();
-                    Some(Speaker { name: ents.list[i].name.clone(), mention, via: SpeakerVia::Role, span: Some(m.span) })
+                    Some(Speaker {
+                        name: ents.list[i].name.clone(),
+                        mention,
+                        via: SpeakerVia::Role,
+                        span: Some(m.span),
+                    })
                 }
                 None => {
                     // Nobody in the article holds the role: the role phrase is the speaker.
                     let name = strip_determiner(&mention);
-                    Some(Speaker { name, mention, via: SpeakerVia::Role, span: Some(m.span) })
+                    Some(Speaker {
+                        name,
+                        mention,
+                        via: SpeakerVia::Role,
+                        span: Some(m.span),
+                    })
                 }
             }
         }
@@ -373,7 +598,10 @@ fn resolve(text: &str, m: &Mention, ents: &mut Entities, quotes: &[Span], lex: &
 
 fn strip_determiner(s: &str) -> String {
     let mut parts: Vec<&str> = s.split_whitespace().collect();
-    if parts.first().is_some_and(|f| DETERMINERS.contains(&f.to_lowercase().as_str())) {
+    if parts
+        .first()
+        .is_some_and(|f| DETERMINERS.contains(&f.to_lowercase().as_str()))
+    {
         parts.remove(0);
     }
     parts.join(" ")
@@ -385,27 +613,54 @@ fn strip_titles(name: &str, lex: &Lexicon) -> String {
     while i + 1 < parts.len() && lex.titles.contains(parts[i].trim_end_matches('.')) {
         i += 1;
     }
-    parts[i..].join(" ").trim_end_matches("’s").trim_end_matches("'s").to_string()
+    parts[i..]
+        .join(" ")
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string()
 }
 
 /// The entity matching `pred` with the latest mention before `at` that is not inside a quote.
-fn nearest_before(ents: &Entities, at: usize, quotes: &[Span], pred: impl Fn(&crate::entities::EntityInfo) -> bool) -> Option<usize> {
+fn nearest_before(
+    ents: &Entities,
+    at: usize,
+    quotes: &[Span],
+    pred: impl Fn(&crate::entities::EntityInfo) -> bool,
+) -> Option<usize> {
     let inside = |m: &Span| quotes.iter().any(|q| q.0 <= m.0 && m.1 <= q.1);
     ents.list
         .iter()
         .enumerate()
         .filter(|(_, e)| pred(e))
-        .filter_map(|(i, e)| e.mentions.iter().filter(|m| m.1 <= at && !inside(m)).map(|m| m.0).max().map(|p| (i, p)))
+        .filter_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .filter(|m| m.1 <= at && !inside(m))
+                .map(|m| m.0)
+                .max()
+                .map(|p| (i, p))
+        })
         .max_by_key(|&(_, p)| p)
         .map(|(i, _)| i)
 }
 
-fn nearest_after(ents: &Entities, at: usize, pred: impl Fn(&crate::entities::EntityInfo) -> bool) -> Option<usize> {
+fn nearest_after(
+    ents: &Entities,
+    at: usize,
+    pred: impl Fn(&crate::entities::EntityInfo) -> bool,
+) -> Option<usize> {
     ents.list
         .iter()
         .enumerate()
         .filter(|(_, e)| pred(e))
-        .filter_map(|(i, e)| e.mentions.iter().filter(|m| m.0 >= at).map(|m| m.0).min().map(|p| (i, p)))
+        .filter_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .filter(|m| m.0 >= at)
+                .map(|m| m.0)
+                .min()
+                .map(|p| (i, p))
+        })
         .min_by_key(|&(_, p)| p)
         .map(|(i, _)| i)
 }
@@ -442,26 +697,49 @@ fn merge_split_quotes(text: &str, quotes: &mut Vec<Quote>) {
 /// Quotes without a cue take the speaker of the closest earlier quote when no other person is
 /// named outside quotation marks in between.
 fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entities) {
-    let quote_spans: Vec<Span> = quotes.iter().flat_map(|q| q.parts.iter().copied()).collect();
+    let quote_spans: Vec<Span> = quotes
+        .iter()
+        .flat_map(|q| q.parts.iter().copied())
+        .collect();
     for i in 1..quotes.len() {
         if quotes[i].speaker.is_some() || quotes[i].kind == QuoteKind::Term {
             continue;
         }
-        let Some(prev) = quotes[..i].iter().rev().find(|q| q.speaker.is_some() && q.kind != QuoteKind::Term) else { continue };
-        let Some(speaker) = prev.speaker.clone() else { continue };
+        let Some(prev) = quotes[..i]
+            .iter()
+            .rev()
+            .find(|q| q.speaker.is_some() && q.kind != QuoteKind::Term)
+        else {
+            continue;
+        };
+        let Some(speaker) = prev.speaker.clone() else {
+            continue;
+        };
         let gap = Span(prev.end, quotes[i].start);
         // Too far (more than two paragraphs away) or someone else named in between: no guess.
-        if text.get(gap.0..gap.1).map_or(true, |g| g.matches("\n\n").count() > 2) {
+        if text
+            .get(gap.0..gap.1)
+            .map_or(true, |g| g.matches("\n\n").count() > 2)
+        {
             continue;
         }
         let other_named = ents.list.iter().any(|e| {
             e.kind == EntityKind::Person
                 && e.name != speaker.name
-                && e.mentions.iter().any(|m| m.0 >= gap.0 && m.1 <= gap.1 && !quote_spans.iter().any(|q| q.0 <= m.0 && m.1 <= q.1))
+                && e.mentions.iter().any(|m| {
+                    m.0 >= gap.0
+                        && m.1 <= gap.1
+                        && !quote_spans.iter().any(|q| q.0 <= m.0 && m.1 <= q.1)
+                })
         });
         if other_named {
             continue;
         }
-        quotes[i].speaker = Some(Speaker { name: speaker.name, mention: speaker.mention, via: SpeakerVia::Context, span: None });
+        quotes[i].speaker = Some(Speaker {
+            name: speaker.name,
+            mention: speaker.mention,
+            via: SpeakerVia::Context,
+            span: None,
+        });
     }
 }
