@@ -119,13 +119,15 @@ fn render(src: &str, line: Line, heading: bool, removed: &mut Vec<Removed>) -> O
     let first = kept().next()?;
     let mut last = None;
     let mut before_last = None;
-    let mut chars = 0;
     for c in kept() {
         before_last = last;
         last = Some(c);
-        chars += 1;
     }
     let last = last?;
+    let chars = pieces
+        .iter()
+        .map(|&(a, b)| src.get(a..b).unwrap_or("").chars().count())
+        .sum();
     let list_item = is_list_marker(line.text(src));
     Some(Rendered {
         pieces,

@@ -11,6 +11,9 @@ use super::footer::{find_url, footer_line, Footer};
 use super::lines::{split_lines, Line};
 use super::title::{byline, heading_marks, is_title_shaped};
 
+/// Lines longer than this (in bytes) are body text: no line rule accepts them. Each rule also
+/// has its own, tighter limit in characters.
+const MAX_RULE_BYTES: usize = 1024;
 /// How many non-blank lines from the top a dateline or byline may sit.
 const TOP_LINES: usize = 8;
 /// How many lines after a footer label its URL may come.
@@ -95,15 +98,17 @@ impl Pass<'_> {
                 pending = self.footer(t, footer);
                 continue;
             }
-            if is_photo_credit(text) {
+            // Every rule below judges short lines only; a long paragraph skips them all.
+            let short = text.len() <= MAX_RULE_BYTES;
+            if short && is_photo_credit(text) {
                 self.remove(RemovedKind::PhotoCredit, t);
                 continue;
             }
-            if is_rule(text) {
+            if short && is_rule(text) {
                 self.remove(RemovedKind::Markup, t);
                 continue;
             }
-            if let Some(kind) = boilerplate_line(text) {
+            if let Some(kind) = boilerplate_line(text).filter(|_| short) {
                 self.remove(RemovedKind::Boilerplate, t);
                 list_left = if kind == Boilerplate::ListHeading {
                     MAX_LIST_ITEMS
@@ -113,14 +118,14 @@ impl Pass<'_> {
                 continue;
             }
             if list_left > 0 {
-                if is_list_item(text) {
+                if short && is_list_item(text) {
                     self.remove(RemovedKind::Boilerplate, t);
                     list_left -= 1;
                     continue;
                 }
                 list_left = 0;
             }
-            if top {
+            if top && short {
                 if let Some(date) = dateline(text) {
                     self.out.published.get_or_insert(date);
                     self.remove(RemovedKind::Metadata, t);
@@ -173,12 +178,16 @@ impl Pass<'_> {
             Some(known) => same_words(known, content_text),
             None => {
                 let alone = marks.is_some() || blank_or_end(self.lines.get(self.next), self.src);
-                let followed = self
-                    .lines
-                    .get(self.next..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .any(|l| !l.is_blank(self.src));
+                // The body must follow, and not as the rest of a sentence the line began.
+                let rest = self.lines.get(self.next..).unwrap_or(&[]);
+                let following = rest.iter().find(|l| {
+                    let text = l.trimmed(self.src).text(self.src);
+                    !text.is_empty() && !is_furniture(text)
+                });
+                let followed = following.is_some_and(|l| {
+                    let first = l.trimmed(self.src).text(self.src).chars().next();
+                    !first.is_some_and(char::is_lowercase)
+                });
                 is_title_shaped(content_text) && alone && followed
             }
         };
@@ -270,7 +279,17 @@ impl Pass<'_> {
 
 /// True at the end of the document or for a blank line.
 fn blank_or_end(line: Option<&Line>, src: &str) -> bool {
-    line.map_or(true, |l| l.is_blank(src))
+    line.is_none_or(|l| l.is_blank(src))
+}
+
+/// A line the pass would remove whatever its place (used to find the body after a title).
+fn is_furniture(text: &str) -> bool {
+    footer_line(text).is_some()
+        || is_photo_credit(text)
+        || is_rule(text)
+        || boilerplate_line(text).is_some()
+        || dateline(text).is_some()
+        || byline(text).is_some()
 }
 
 fn removed(src: &str, kind: RemovedKind, start: usize, end: usize) -> Removed {

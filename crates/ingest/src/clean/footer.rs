@@ -46,9 +46,8 @@ pub(crate) enum Footer {
 
 /// Classifies a trimmed line as footer metadata.
 pub(crate) fn footer_line(line: &str) -> Option<Footer> {
-    if line.chars().count() > MAX_FOOTER_CHARS {
-        return None;
-    }
+    // An address label is anchored at the start, and the text glued after the address may be
+    // long, so the length cap only applies to the other footer lines.
     for label in URL_LABELS {
         // Labels are ASCII: compare bytes of the line itself so offsets stay exact.
         if !line
@@ -71,6 +70,9 @@ pub(crate) fn footer_line(line: &str) -> Option<Footer> {
         return Some(Footer::Url {
             after: line.len() - after_colon.len(),
         });
+    }
+    if line.len() > MAX_FOOTER_CHARS * 4 || line.chars().count() > MAX_FOOTER_CHARS {
+        return None;
     }
     let lower = line.to_lowercase();
     if FOOTER_OPENINGS.iter().any(|o| lower.starts_with(o)) || lower.contains("all rights reserved")

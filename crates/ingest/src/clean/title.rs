@@ -32,8 +32,36 @@ pub(crate) fn is_title_shaped(line: &str) -> bool {
     !line.is_empty()
         && line.chars().count() <= MAX_TITLE_CHARS
         && line.chars().any(char::is_alphabetic)
-        && !line.ends_with(['.', ',', ';', ':'])
+        && (!line.ends_with('.') || is_title_case(line))
+        && !line.ends_with([',', ';', ':'])
+        && !ends_with_quoted_sentence(line)
         && !line.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Headline capitalisation ("Council Approves New Harbour Plan."): nearly every word of four
+/// letters or more is capitalised. Some sources end headlines with a period; this tells them
+/// from a one-sentence paragraph.
+fn is_title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 5 >= long.len() * 4
+}
+
+/// `… “heroes.”`: a sentence that ends inside quotation marks (a quoted question or
+/// exclamation may end a headline, a quoted full stop does not).
+fn ends_with_quoted_sentence(line: &str) -> bool {
+    let mut tail = line.chars().rev();
+    let last = tail.next();
+    let before = tail.next();
+    last.is_some_and(|c| matches!(c, '"' | '”' | '’' | '\'' | '»'))
+        && before.is_some_and(|c| matches!(c, '.' | '…'))
 }
 
 /// The name of a byline line (`By Jane Roe and Ivo Brenner` → `Jane Roe and Ivo Brenner`).
@@ -92,7 +120,23 @@ mod tests {
         "Mayor Says “We Will Rebuild” at Harbour",
         true
     );
+    shape!(
+        quoted_question_headline,
+        "Mayor Asks “Who Will Rebuild?”",
+        true
+    );
+    shape!(
+        sentence_ending_in_quotes,
+        "She called them “heroes.”",
+        false
+    );
     shape!(sentence, "The harbour reopened on Friday.", false);
+    shape!(
+        title_case_with_period,
+        "Council Approves New Harbour Plan After Long Debate.",
+        true
+    );
+    shape!(short_title_case_sentence, "Ships Came.", false);
     shape!(clause, "The harbour reopened on Friday,", false);
     shape!(lowercase_start, "and the harbour reopened", false);
     shape!(digits_only, "2021", false);
