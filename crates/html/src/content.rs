@@ -258,6 +258,12 @@ fn is_furniture(b: &Block) -> bool {
     b.in_list && density > 0.5
 }
 
+/// Whether a heading repeats the headline (allowing for a site name the title still carries).
+fn is_title(heading: &str, title: &str) -> bool {
+    !heading.is_empty()
+        && (heading == title || (heading.chars().count() >= 15 && title.starts_with(heading)))
+}
+
 fn normalized(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
@@ -272,7 +278,7 @@ fn assemble(page: &Blocks, selected: &[(usize, usize)], title: Option<&str>) -> 
     let inside = |at: usize| selected.iter().any(|&(s, e)| at >= s && at <= e && s < e);
     for &(s, e) in selected {
         for b in page.blocks.get(s..e).unwrap_or(&[]) {
-            if b.tag == "h1" && !title_key.is_empty() && normalized(&b.text) == title_key {
+            if b.tag == "h1" && is_title(&normalized(&b.text), &title_key) {
                 content
                     .removed
                     .push(removed(RemovedKind::Metadata, &b.text));

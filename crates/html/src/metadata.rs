@@ -349,7 +349,7 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
             let (head, tail) = title.split_at(pos);
             let tail = tail.get(sep.len()..).unwrap_or("");
             let is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()))
-                || (tail.split_whitespace().count() <= 4 && head.len() > tail.len() * 2);
+                || (tail.split_whitespace().count() <= 4 && head.len() > tail.len());
             if is_site && !head.trim().is_empty() {
                 return head.trim().to_string();
             }
