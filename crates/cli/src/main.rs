@@ -70,6 +70,8 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Print the JSON Schema of `compare --format json` (the parallax.comparison/1 contract).
+    Schema,
     /// Extract the clean article text and metadata only.
     Extract {
         /// Files, directories, globs, or - for standard input.
@@ -202,6 +204,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .join("\n"),
             };
             emit(&out, &text)?;
+        }
+        Command::Schema => {
+            let schema = serde_json::to_string_pretty(&parallax_model::comparison_schema())?;
+            println!("{schema}");
         }
         Command::Extract { inputs, out } => {
             let articles = load(&inputs)?;

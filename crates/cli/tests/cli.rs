@@ -1,0 +1,160 @@
+//! The `parallax` binary end to end: exit codes, one-line errors that name the input, and the
+//! outputs on the bundled examples.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run parallax")
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn one_line_error(o: &Output, input: &str, reason: &str) {
+    let e = stderr(o);
+    let lines: Vec<&str> = e.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line expected: {e:?}");
+    assert!(lines[0].contains(input) && lines[0].contains(reason), "{e:?} should name {input:?} and {reason:?}");
+}
+
+#[test]
+fn compare_examples_json_follows_the_contract() {
+    let o = parallax(&["compare", "examples/harbor-fire/", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["schema"], "parallax.comparison/1");
+    assert_eq!(v["articles"].as_array().unwrap().len(), 3);
+    for key in ["facts", "unique", "utterances", "figure_conflicts", "framing", "reuse"] {
+        assert!(!v[key].is_null(), "missing {key}");
+    }
+    assert_eq!(v["articles"][0]["id"], "a1");
+}
+
+#[test]
+fn markdown_and_text_formats_render() {
+    let md = parallax(&["compare", "examples/river-accord/", "-f", "md"]);
+    assert!(md.status.success(), "{}", stderr(&md));
+    assert!(String::from_utf8_lossy(&md.stdout).contains("## Quote ledger"));
+    let text = parallax(&["compare", "examples/river-accord/"]);
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert!(out.contains("QUOTE LEDGER") && !out.contains('\x1b'), "plain text without colour when piped");
+}
+
+#[test]
+fn output_file_is_written() {
+    let dir = scratch("out");
+    let file = dir.join("report.md");
+    let o = parallax(&["compare", "examples/harbor-fire/", "-f", "md", "-o", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("# Parallax comparison"));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn missing_file_is_a_usage_error_naming_it() {
+    let o = parallax(&["compare", "no/such/file.txt", "examples/harbor-fire/coastal-herald.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    one_line_error(&o, "no/such/file.txt", "no such file");
+}
+
+#[test]
+fn empty_file_is_refused() {
+    let dir = scratch("empty");
+    let f = dir.join("empty.txt");
+    std::fs::write(&f, "").unwrap();
+    let o = parallax(&["analyze", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    one_line_error(&o, "empty.txt", "empty");
+}
+
+#[test]
+fn binary_file_is_refused() {
+    let dir = scratch("binary");
+    let f = dir.join("image.txt");
+    std::fs::write(&f, [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0]).unwrap();
+    let o = parallax(&["compare", f.to_str().unwrap(), "examples/harbor-fire/coastal-herald.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    one_line_error(&o, "image.txt", "binary");
+}
+
+#[test]
+fn invalid_utf8_is_read_with_a_warning() {
+    let dir = scratch("latin1");
+    let f = dir.join("latin1.txt");
+    std::fs::write(&f, b"Caf\xe9 owners met the mayor on Friday.\n\nShe said the r\xe9forme would pass.\n").unwrap();
+    let o = parallax(&["analyze", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("latin1.txt"), "a warning names the input: {}", stderr(&o));
+}
+
+#[test]
+fn single_article_prints_analysis_and_exits_one() {
+    let o = parallax(&["compare", "examples/harbor-fire/coastal-herald.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("QUOTES"));
+    one_line_error(&o, "coastal-herald.txt", "needs at least two articles");
+}
+
+#[test]
+fn contradictory_or_unknown_flags_are_usage_errors() {
+    let o = parallax(&["compare", "examples/harbor-fire/", "--format", "json", "--format", "md"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = parallax(&["compare", "examples/harbor-fire/", "--format", "yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("yaml"));
+}
+
+#[test]
+fn analyze_json_prints_one_article_object_per_line() {
+    let o = parallax(&["analyze", "examples/harbor-fire/", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines.iter().all(|a| a["quotes"].is_array() && a["sentences"].is_array() && a["text"].is_string()));
+}
+
+#[test]
+fn stdin_is_an_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["analyze", "-", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("“We are ready,” Mayor Ana Ruiz said.\n".as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["quotes"][0]["speaker"]["name"], "Ana Ruiz");
+}
+
+#[test]
+fn large_text_file_gives_a_result() {
+    // 50 MB of prose: a best-effort result, not a hang or a crash (bounded by the test's own
+    // time; speed itself is measured in benches).
+    let dir = scratch("large");
+    let f = dir.join("large.txt");
+    let para = "The council met on Tuesday and agreed to rebuild the pier, the mayor said. “We will start in May,” she said.\n\n";
+    let body = para.repeat(50 * 1024 * 1024 / para.len());
+    std::fs::write(&f, body).unwrap();
+    let o = parallax(&["extract", f.to_str().unwrap(), "--format", "json", "-o", dir.join("out.json").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
