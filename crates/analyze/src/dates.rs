@@ -88,7 +88,7 @@ impl DateExtractor {
                 r"{b}({MONTH})\.?\s+({DAY}){b}(?:,?\s+({YEAR}){b})?"
             )),
             day_month: compile(&format!(
-                r"{b}({DAY})(?:\s+of)?\s+({MONTH}){b}\.?(?:,?\s+({YEAR}){b})?"
+                r"{b}({DAY})(?:\s+of)?\s+({MONTH}){b}(?:\.?,?\s+({YEAR}){b})?"
             )),
             month_year: compile(&format!(r"{b}({MONTH})\.?,?\s+({YEAR}){b}")),
             bare_month: compile(&format!(
@@ -172,6 +172,15 @@ impl DateExtractor {
             push(&mut out, &c, date, false);
         }
         for c in self.bare_month.captures_iter(text) {
+            // "in September 2022", "in September 25": the fuller date is found by another rule.
+            let end = c.get(0).map_or(0, |m| m.end());
+            let rest = text
+                .get(end..)
+                .unwrap_or("")
+                .trim_start_matches([' ', ',', '.']);
+            if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+                continue;
+            }
             let Some(month) = c.get(2).and_then(|m| month_number(m.as_str())) else {
                 continue;
             };
