@@ -272,7 +272,7 @@ fn is_np_word(t: &Tok<'_>) -> bool {
         && cardinal_word(w).is_none()
         && scale_word(w).is_none()
         && vague_plural(w).is_none()
-        && month_number(t.text).map_or(true, |_| t.text.starts_with(char::is_lowercase))
+        && month_number(t.text).is_none_or(|_| t.text.starts_with(char::is_lowercase))
         && !w.ends_with("'s")
         && !w.ends_with("ly")
         && !PAST_VERBS.contains(&w)
@@ -386,18 +386,9 @@ pub(crate) fn noun_phrase(
     Some(NounPhrase { head })
 }
 
-/// A participle phrase ("called up", "killed or wounded").
-pub(crate) struct VerbPhrase {
-    /// The words, folded, joined by spaces.
-    pub words: String,
-    /// Last token of the phrase.
-    pub last: usize,
-    /// True when the phrase follows the noun directly, with no auxiliaries between.
-    pub adjacent: bool,
-}
-
-/// The participle phrase after token `after` (exclusive), skipping auxiliaries.
-pub(crate) fn verb_phrase(text: &str, toks: &[Tok<'_>], after: usize) -> Option<VerbPhrase> {
+/// The participle phrase after token `after` (exclusive), skipping auxiliaries: "called up",
+/// "killed or wounded", as folded words joined by spaces.
+pub(crate) fn verb_phrase(text: &str, toks: &[Tok<'_>], after: usize) -> Option<String> {
     let mut k = after + 1;
     let mut skipped = 0;
     if !joined(text, toks, after) {
@@ -438,11 +429,7 @@ pub(crate) fn verb_phrase(text: &str, toks: &[Tok<'_>], after: usize) -> Option<
             take_particle(&mut last, &mut words);
         }
     }
-    Some(VerbPhrase {
-        words: words.join(" "),
-        last,
-        adjacent: skipped == 0,
-    })
+    Some(words.join(" "))
 }
 
 /// The noun that a number is given for when the noun comes first ("the death toll rose to
@@ -511,7 +498,7 @@ pub(crate) fn per_phrase(text: &str, toks: &[Tok<'_>], last: usize) -> Option<(S
             .then(|| toks.get(k).map(|t| t.low.as_str()))
             .flatten()
     };
-    if matches!(w(k)?, "apiece" | "each") && w(k + 1).map_or(true, |n| !is_np_word_str(n)) {
+    if matches!(w(k)?, "apiece" | "each") && w(k + 1).is_none_or(|n| !is_np_word_str(n)) {
         return Some(("each".to_string(), k));
     }
     if w(k) == Some("of") {
@@ -606,19 +593,18 @@ mod tests {
             (
                 "after_auxiliaries",
                 "reservists who were called up as",
-                Some(("called up", false)),
+                Some("called up"),
             ),
             (
                 "coordinated",
                 "soldiers killed or wounded.",
-                Some(("killed or wounded", true)),
+                Some("killed or wounded"),
             ),
             ("none", "soldiers in the field", None),
         ];
         for (name, text, want) in cases {
             let toks = tokens(text);
-            let got = verb_phrase(text, &toks, 0).map(|v| (v.words, v.adjacent));
-            assert_eq!(got.as_ref().map(|(w, a)| (w.as_str(), *a)), want, "{name}");
+            assert_eq!(verb_phrase(text, &toks, 0).as_deref(), want, "{name}");
         }
     }
 

@@ -19,6 +19,8 @@
 
 pub mod dates;
 pub mod figures;
+mod figure_filters;
+mod figure_number;
 mod figure_phrase;
 pub mod entities;
 pub mod lexicon;

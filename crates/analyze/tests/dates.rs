@@ -268,3 +268,29 @@ fn ids_spans_and_order() {
         assert_eq!(text.get(d.start..d.end), Some(d.text.as_str()));
     }
 }
+
+mod never_panics {
+    use parallax_analyze::dates::DateExtractor;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn on_random_text(text in "\\PC{0,200}", published in prop::option::of("\\PC{0,12}")) {
+            for d in DateExtractor::new().extract(&text, published.as_deref(), "a1") {
+                prop_assert_eq!(text.get(d.start..d.end), Some(d.text.as_str()));
+            }
+        }
+
+        #[test]
+        fn on_date_soup(parts in prop::collection::vec(prop::sample::select(vec![
+            "on", "last", "next", "Friday", "9", "31", "November", "Feb.", "29", ",", "2022",
+            "0001", "9999", "in", "since", "ago", "months", "years", "nine", "a", "yesterday",
+        ]), 0..30), year in 1i32..9999, day in 1u32..28) {
+            let text = parts.join(" ");
+            let published = format!("{year:04}-02-{day:02}");
+            for d in DateExtractor::new().extract(&text, Some(&published), "a1") {
+                prop_assert_eq!(text.get(d.start..d.end), Some(d.text.as_str()));
+            }
+        }
+    }
+}

@@ -733,3 +733,33 @@ fn dump() {
         }
     }
 }
+
+mod never_panics {
+    use super::figures;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: no panic, spans on char boundaries that give back the figure's text.
+        #[test]
+        fn on_random_text(text in "\\PC{0,200}") {
+            for f in figures(&text) {
+                prop_assert_eq!(text.get(f.start..f.end), Some(f.text.as_str()));
+            }
+        }
+
+        /// Number-heavy text built from the pieces the extractor reacts to.
+        #[test]
+        fn on_number_soup(parts in prop::collection::vec(prop::sample::select(vec![
+            "more than", "a", "dozen", "hundreds", "of", "thousands", "300,000", "4bn", "$", "€",
+            "%", "-", "–", "10-20", "between", "and", "to", "or", "one", "half", "two", "thirds",
+            "1991", "9", "November", "p.m.", ":", "/", "+1", "555-0134", "Pier", "No.", "soldiers",
+            "killed", "per", "each", "\n", ",", ".", "“", "”", "Пирей", "twenty-first", "nine-month",
+        ]), 0..40)) {
+            let text = parts.join(" ");
+            for f in figures(&text) {
+                prop_assert_eq!(text.get(f.start..f.end), Some(f.text.as_str()));
+                prop_assert!(f.value.is_finite());
+            }
+        }
+    }
+}

@@ -249,7 +249,8 @@ pub fn figure_conflicts(articles: &[AnalyzedArticle]) -> Vec<FigureConflict> {
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
 
-    // Best pairs first; two groups merge only when no article is in both.
+    // Best pairs first; two groups merge only when no article is in both. Indices all come
+    // from `0..entries.len()`, so the indexing below cannot miss.
     let mut group: Vec<usize> = (0..entries.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..entries.len()).map(|i| vec![i]).collect();
     for &(_, i, j) in &pairs {
