@@ -11,6 +11,15 @@
 //! attributions (content and source F1), per outlet, per predicted kind, beside a naive
 //! quotation-mark baseline, with an error list of document ids and byte offsets (never article
 //! text). `--floor F` fails the run when the direct-quote overlap F1 is below `F`.
+//!
+//! How our kinds map to PolNeAR's classes. PolNeAR annotates the whole attributed content; a
+//! content is *direct* when it lies inside quotation marks, *mixed* when narration surrounds
+//! quoted words ("said that the plan was “a disaster”"), *indirect* without marks. Our
+//! `direct` kind (a quotation standing as speech of its own) is scored against direct gold;
+//! `partial` (a quoted fragment woven into narration) is by definition part of a mixed content,
+//! so it is not counted as a direct-quote prediction (a row shows what counting it would
+//! give); `indirect` (reported speech, marks or not inside) is scored against mixed and
+//! indirect gold; `term` and `headline` are not speech and are not scored.
 
 // The brat reader sits beside this file as `eval/src/brat.rs` (it is not PolNeAR-specific);
 // declared here so the binary's root stays untouched.
@@ -70,10 +79,11 @@ pub struct Doc {
     pub regions: Vec<Region>,
     /// Byte offset of the end of the first line (the headline).
     pub first_line_end: usize,
-    /// Ours, kinds Direct and Partial, against direct gold.
+    /// Ours, kind Direct, against direct gold: the headline figure (see the kind mapping in
+    /// the module docs).
     pub direct: DocScore,
-    /// Ours, kind Direct only, against direct gold.
-    pub direct_only: DocScore,
+    /// Ours, kinds Direct and Partial, against direct gold.
+    pub direct_partial: DocScore,
     /// Baseline against direct gold.
     pub baseline: DocScore,
     /// Ours, kinds Direct and Partial, against direct and mixed gold (any content holding
@@ -252,6 +262,9 @@ pub fn evaluate(dir: &Path, split: &str) -> Result<Evaluation> {
     if eval.docs.is_empty() {
         bail!("{}: no annotated articles", base.display());
     }
+    if let Some(path) = std::env::var_os("PARALLAX_POLNEAR_DUMP") {
+        fs::write(&path, dump(&eval)).with_context(|| "cannot write the dump".to_string())?;
+    }
     Ok(eval)
 }
 
@@ -350,12 +363,12 @@ fn score_article(
             .map(|p| &p.p)
             .collect()
     };
-    let direct = score::score_doc(
+    let direct = score::score_doc(&words, &direct_gold, &of_kinds(&[QuoteKind::Direct]));
+    let direct_partial = score::score_doc(
         &words,
         &direct_gold,
         &of_kinds(&[QuoteKind::Direct, QuoteKind::Partial]),
     );
-    let direct_only = score::score_doc(&words, &direct_gold, &of_kinds(&[QuoteKind::Direct]));
     let base_refs: Vec<&Predicted> = baseline.iter().collect();
     let baseline = score::score_doc(&words, &direct_gold, &base_refs);
     let indirect = score::score_doc(&words, &other_gold, &of_kinds(&[QuoteKind::Indirect]));
@@ -380,12 +393,41 @@ fn score_article(
         regions,
         first_line_end,
         direct,
-        direct_only,
+        direct_partial,
         baseline,
         indirect,
         quoted,
         quoted_baseline,
     }
+}
+
+/// Offsets only, one JSON line per article, for error analysis outside the harness (set
+/// `PARALLAX_POLNEAR_DUMP=FILE`); article text is never written.
+fn dump(eval: &Evaluation) -> String {
+    let mut out = String::new();
+    for d in &eval.docs {
+        let gold: Vec<_> = d
+            .gold
+            .iter()
+            .map(|(g, c)| {
+                serde_json::json!({"class": format!("{c:?}"), "content": g.content,
+                                   "source": g.source, "cue": g.cue})
+            })
+            .collect();
+        let preds: Vec<_> = d
+            .preds
+            .iter()
+            .map(|p| {
+                serde_json::json!({"kind": format!("{:?}", p.kind), "parts": p.p.parts,
+                                   "speaker": p.p.speaker, "speaker_span": p.p.speaker_span,
+                                   "cue": p.p.cue, "via": p.via.map(|v| format!("{v:?}"))})
+            })
+            .collect();
+        let line = serde_json::json!({"id": d.id, "gold": gold, "preds": preds});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
 }
 
 /// `[s, e)` without surrounding whitespace; `None` when nothing is left.
