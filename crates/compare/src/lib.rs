@@ -11,7 +11,7 @@
 //!     article("a1", "The bridge reopened on Monday. “We will never close it again,” Mayor Ana Ruiz said."),
 //!     article("a2", "The bridge reopened on Monday after repairs. “We will close it again,” Ruiz said."),
 //! ]);
-//! assert_eq!(c.facts.len(), 1);
+//! assert_eq!(c.facts[0].members.len(), 2); // the two openings state one fact
 //! assert_eq!(c.utterances[0].renderings[1].fidelity, parallax_model::Fidelity::Altered);
 //! ```
 
@@ -20,6 +20,7 @@ pub mod conflicts;
 pub mod fidelity;
 pub mod framing;
 pub mod ledger;
+pub mod paraphrase;
 pub mod reuse;
 pub mod similarity;
 

@@ -35,7 +35,11 @@ pub fn is_stopword(word: &str) -> bool {
 
 /// Stems of the content words of `text`, in order.
 pub fn content_stems(text: &str) -> Vec<String> {
-    words(text).into_iter().filter(|w| !is_stopword(w.text)).map(|w| stem(w.text)).collect()
+    words(text)
+        .into_iter()
+        .filter(|w| !is_stopword(w.text))
+        .map(|w| stem(w.text))
+        .collect()
 }
 
 #[cfg(test)]
@@ -56,6 +60,9 @@ mod tests {
 
     #[test]
     fn content_stems_drop_function_words() {
-        assert_eq!(content_stems("The mothers of the soldiers"), ["mother", "soldier"]);
+        assert_eq!(
+            content_stems("The mothers of the soldiers"),
+            ["mother", "soldier"]
+        );
     }
 }

@@ -37,12 +37,20 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
-            out.push(Word { start: s, end: i, text: &text[s..i] });
+            out.push(Word {
+                start: s,
+                end: i,
+                text: &text[s..i],
+            });
         }
         prev = c;
     }
     if let Some(s) = start {
-        out.push(Word { start: s, end: text.len(), text: &text[s..] });
+        out.push(Word {
+            start: s,
+            end: text.len(),
+            text: &text[s..],
+        });
     }
     out
 }
@@ -72,7 +80,15 @@ mod tests {
     fn splits_on_punctuation_and_keeps_inner_joiners() {
         assert_eq!(
             texts("“Don’t,” he said: 300,000 well-equipped men (2.5%)."),
-            ["Don’t", "he", "said", "300,000", "well-equipped", "men", "2.5"]
+            [
+                "Don’t",
+                "he",
+                "said",
+                "300,000",
+                "well-equipped",
+                "men",
+                "2.5"
+            ]
         );
     }
 
