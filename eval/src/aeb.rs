@@ -68,7 +68,11 @@ fn match_doc(truth: &str, pred: &str) -> (f64, f64, f64) {
 fn prf(tp: f64, fp: f64, fn_: f64) -> (f64, f64, f64) {
     let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
     let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -88,7 +92,11 @@ fn tokens(text: &str) -> Vec<&str> {
     TOKEN.find_iter(text).map(|m| m.as_str()).collect()
 }
 
-fn score(system: &str, truth: &[(String, String, String)], pred: &HashMap<String, String>) -> Score {
+fn score(
+    system: &str,
+    truth: &[(String, String, String)],
+    pred: &HashMap<String, String>,
+) -> Score {
     let (mut tp, mut fp, mut fn_, mut exact) = (0.0, 0.0, 0.0, 0.0);
     let mut docs = Vec::new();
     for (id, body, _) in truth {
@@ -105,7 +113,14 @@ fn score(system: &str, truth: &[(String, String, String)], pred: &HashMap<String
     }
     let n = truth.len().max(1) as f64;
     let (precision, recall, f1) = prf(tp / n, fp / n, fn_ / n);
-    Score { system: system.to_string(), precision, recall, f1, exact: exact / n, docs }
+    Score {
+        system: system.to_string(),
+        precision,
+        recall,
+        f1,
+        exact: exact / n,
+        docs,
+    }
 }
 
 /// Reads `{id: {"articleBody": …}}`, also when wrapped as `{"output": {…}}`.
@@ -115,12 +130,22 @@ fn read_bodies(path: &Path) -> Result<HashMap<String, (String, String)>> {
     if let Some(inner) = v.get_mut("output").filter(|o| o.is_object()) {
         v = inner.take();
     }
-    let Value::Object(map) = v else { bail!("{}: not a JSON object", path.display()) };
+    let Value::Object(map) = v else {
+        bail!("{}: not a JSON object", path.display())
+    };
     Ok(map
         .into_iter()
         .map(|(k, rec)| {
-            let body = rec.get("articleBody").and_then(Value::as_str).unwrap_or("").to_string();
-            let url = rec.get("url").and_then(Value::as_str).unwrap_or("").to_string();
+            let body = rec
+                .get("articleBody")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let url = rec
+                .get("url")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
             (k, (body, url))
         })
         .collect())
@@ -139,7 +164,9 @@ fn url_key(u: &str) -> String {
     let u = u.trim();
     let u = u.split_once("://").map_or(u, |(_, rest)| rest);
     let u = u.split(['?', '#']).next().unwrap_or(u);
-    u.trim_start_matches("www.").trim_end_matches('/').to_lowercase()
+    u.trim_start_matches("www.")
+        .trim_end_matches('/')
+        .to_lowercase()
 }
 
 fn host(u: &str) -> &str {
@@ -151,8 +178,10 @@ fn host(u: &str) -> &str {
 pub fn run(args: &[String]) -> Result<()> {
     let opts = parse_options(args)?;
     let truth_map = read_bodies(&opts.dir.join("ground-truth.json"))?;
-    let mut truth: Vec<(String, String, String)> =
-        truth_map.into_iter().map(|(id, (body, url))| (id, body, url)).collect();
+    let mut truth: Vec<(String, String, String)> = truth_map
+        .into_iter()
+        .map(|(id, (body, url))| (id, body, url))
+        .collect();
     truth.sort();
 
     // Our extractor.
@@ -194,9 +223,14 @@ pub fn run(args: &[String]) -> Result<()> {
         .collect();
     outputs.sort();
     for path in outputs {
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let pred: HashMap<String, String> =
-            read_bodies(&path)?.into_iter().map(|(k, (body, _))| (k, body)).collect();
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let pred: HashMap<String, String> = read_bodies(&path)?
+            .into_iter()
+            .map(|(k, (body, _))| (k, body))
+            .collect();
         scores.push(score(&name, &truth, &pred));
     }
     scores.sort_by(|a, b| b.f1.total_cmp(&a.f1));
@@ -205,7 +239,7 @@ pub fn run(args: &[String]) -> Result<()> {
         bail!("our score is missing");
     };
     println!(
-        "aeb: {} documents; ours precision {:.3} recall {:.3} F1 {:.3}; {:.1} MB/s",
+        "aeb: {} documents; ours precision {:.4} recall {:.4} F1 {:.4}; {:.1} MB/s",
         truth.len(),
         our.precision,
         our.recall,
@@ -213,9 +247,15 @@ pub fn run(args: &[String]) -> Result<()> {
         html_bytes as f64 / 1e6 / elapsed.max(1e-9)
     );
     for s in &scores {
-        println!("  {:28} P {:.3}  R {:.3}  F1 {:.3}", s.system, s.precision, s.recall, s.f1);
+        println!(
+            "  {:28} P {:.3}  R {:.3}  F1 {:.3}",
+            s.system, s.precision, s.recall, s.f1
+        );
     }
-    let speed = (truth.len() as f64 / elapsed.max(1e-9), html_bytes as f64 / 1e6 / elapsed.max(1e-9));
+    let speed = (
+        truth.len() as f64 / elapsed.max(1e-9),
+        html_bytes as f64 / 1e6 / elapsed.max(1e-9),
+    );
     let report = render(&scores, our, &truth, (url_hits, url_known), speed);
     if let Some(out) = &opts.out {
         std::fs::write(out, report).with_context(|| format!("{}", out.display()))?;
@@ -242,7 +282,8 @@ fn render(
         md,
         "Generated by `parallax-eval aeb`; do not edit by hand. Reproduce with\n\n\
          ```\ncargo run --release -p parallax-eval -- aeb ../shared/datasets/scrapinghub-aeb \
-         --out docs/accuracy/extraction.md\n```\n"
+         --out docs/accuracy/extraction.md --floor 0.97\n```\n\n\
+         (`--floor` makes the run fail when our F1 is below it.)\n"
     );
     let _ = writeln!(
         md,
@@ -270,8 +311,11 @@ fn render(
     }
     let _ = writeln!(
         md,
-        "\nSpeed (one core, this machine, parse + metadata + extraction): {docs_per_s:.0} pages/s, \
-         {mb_per_s:.1} MB/s of HTML.\n"
+        "\nOurs to four places: precision {:.4}, recall {:.4}, F1 {:.4}.\n\nSpeed (one core, this machine, parse + metadata + extraction): {docs_per_s:.0} pages/s, \
+         {mb_per_s:.1} MB/s of HTML.\n",
+        our.precision,
+        our.recall,
+        our.f1
     );
     let _ = writeln!(
         md,
@@ -291,15 +335,22 @@ fn render(
     );
     let _ = writeln!(md, "| id | host | precision | recall | F1 | main loss |");
     let _ = writeln!(md, "|---|---|---:|---:|---:|---|");
-    let urls: HashMap<&str, &str> =
-        truth.iter().map(|(id, _, url)| (id.as_str(), url.as_str())).collect();
+    let urls: HashMap<&str, &str> = truth
+        .iter()
+        .map(|(id, _, url)| (id.as_str(), url.as_str()))
+        .collect();
     let mut worst: Vec<&(String, f64, f64, f64)> = our.docs.iter().collect();
     worst.sort_by(|a, b| a.3.total_cmp(&b.3));
     for (id, p, r, f) in worst.into_iter().take(15) {
-        let loss = if p < r { "precision (kept furniture)" } else { "recall (missed text)" };
+        let loss = if p < r {
+            "precision (kept furniture)"
+        } else {
+            "recall (missed text)"
+        };
         let h = urls.get(id.as_str()).map(|u| host(u)).unwrap_or("");
         let _ = writeln!(md, "| `{id}` | {h} | {p:.3} | {r:.3} | {f:.3} | {loss} |");
     }
+    let _ = writeln!(md, "\n{CAUSES}");
     md
 }
 
@@ -321,4 +372,67 @@ None reached the 0.970 bar, and the best (rs-trafilatura) brings a page-type cla
 a large dependency tree. `parallax-html` is our own, on `scraper` (html5ever): paragraph-level
 blocks, markup hints for furniture, readability-style container scoring with sibling merging,
 and a recall pass that drops link lists inside the article. It has no per-site rules.
+
+Caveat: the thresholds were tuned while reading this benchmark's errors, so the figure above is
+optimistic for unseen pages; a held-out set would give the honest number.
 ";
+
+/// Causes seen when reading the worst documents (by their structure, not their text).
+const CAUSES: &str = "Causes seen in these documents: a listing page whose gold is one item of
+many (nothing marks which); embedded posts (tweets) inside an element named `social…`, which
+the share-bar hint drops; articles cut into sections more than three levels apart, beyond the
+sibling merge; press-release boilerplate (\"About the company\") inside the body element; and
+image-gallery captions not marked as captions.
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shingles_follow_the_upstream_rules() {
+        // (name, text, distinct shingles, total count)
+        let cases = [
+            ("empty", "", 0, 0),
+            ("shorter_than_four", "two words", 1, 1),
+            ("exactly_four", "one two three four", 1, 1),
+            ("punctuation_ignored", "one, two; three: four!", 1, 1),
+            ("repeats_counted", "a b c d a b c d", 4, 5),
+            (
+                "unicode_letters",
+                "caf\u{e9} na\u{ef}ve \u{4e2d}\u{6587} x",
+                1,
+                1,
+            ),
+        ];
+        for (name, text, distinct, total) in cases {
+            let s = shingles(text);
+            assert_eq!(s.len(), distinct, "{name}");
+            assert_eq!(s.values().sum::<usize>(), total, "{name}");
+        }
+    }
+
+    #[test]
+    fn per_document_counts_are_normalised() {
+        let (tp, fp, fn_) = match_doc("a b c d e", "a b c d e");
+        assert_eq!((tp, fp, fn_), (1.0, 0.0, 0.0));
+        // truth shingles {abcd, bcde}, prediction {abcd, bcdx}: 1 TP, 1 FP, 1 FN.
+        let (tp, fp, fn_) = match_doc("a b c d e", "a b c d x");
+        assert!((tp - 1.0 / 3.0).abs() < 1e-9 && (fp - tp).abs() < 1e-9 && (fn_ - tp).abs() < 1e-9);
+        assert_eq!(match_doc("", ""), (0.0, 0.0, 0.0));
+        let (p, r, f) = prf(0.5, 0.25, 0.25);
+        assert!((p - 2.0 / 3.0).abs() < 1e-9 && (r - p).abs() < 1e-9 && (f - p).abs() < 1e-9);
+    }
+
+    #[test]
+    fn url_keys_ignore_scheme_www_query_and_slash() {
+        assert_eq!(
+            url_key("https://www.Example.com/a/b/?q=1#x"),
+            url_key("http://example.com/a/b")
+        );
+        assert_ne!(
+            url_key("https://example.com/a"),
+            url_key("https://example.com/b")
+        );
+    }
+}
