@@ -125,8 +125,37 @@ pub fn attribute(
             .map(|s| s.0)
             .filter(|&s| s < s_end && s >= outer_end)
             .unwrap_or(s_end);
-        let before = frame_words(&all_words, prev_end, outer_start);
-        let after = frame_words(&all_words, outer_end, next_start);
+        let mut before = frame_words(&all_words, prev_end, outer_start);
+        // A block quote introduced at the end of the previous sentence or paragraph ("The Times
+        // reports:" / "He added:"): the introduction is its frame.
+        if before.is_empty() && text[..outer_start].trim_end().ends_with(':') {
+            let colon = text[..outer_start].trim_end().len().saturating_sub(1);
+            if let Some(si) = sentence_index(sentences, colon) {
+                let from = sentences[si].0.max(
+                    qi.checked_sub(1)
+                        .and_then(|p| marked[p].outer.last())
+                        .map_or(0, |o| o.1.min(colon)),
+                );
+                before = frame_words(&all_words, from, colon + 1);
+            }
+        }
+        // “Why now?” Ruiz asked. — a quote ending in ? or ! (or .) closes its sentence for the
+        // segmenter, but the attribution right after it belongs to it.
+        let mut after_end = next_start;
+        if next_start == outer_end || text[outer_end..next_start].trim().is_empty() {
+            let same_para = text[outer_end..].find('\n').map_or(text.len(), |n| outer_end + n);
+            let next_quote = marked
+                .get(qi + 1)
+                .and_then(|n| n.outer.first())
+                .map_or(text.len(), |o| o.0);
+            let si = sentences.partition_point(|s| s.0 < outer_end);
+            if let Some(&(ns, ne)) = sentences.get(si) {
+                if ns < same_para {
+                    after_end = ne.min(next_quote).min(same_para);
+                }
+            }
+        }
+        let after = frame_words(&all_words, outer_end, after_end);
         let quote_text = q.text(text);
         let n_words = words(&quote_text).len();
         let inner_end_punct = text[..q.end().min(text.len())]
@@ -187,9 +216,30 @@ pub fn attribute(
             || text[s_start..outer_start].trim_end().ends_with(':');
         let before_text = text[prev_end..outer_start].trim_end();
         let after_cue = found.as_ref().is_some_and(|(_, _, after)| *after);
-        let introduced =
-            before_text.ends_with(':') || (before_text.ends_with(',') && cue_class.is_some());
+        let lower_before = before_text.to_lowercase();
+        let lead = lower_before.trim_end_matches([',', ':']).trim_end();
+        // “…” right after a speech verb: "declared “I think …”", "asking, “Why …?”".
+        let cue_right_before = before
+            .last()
+            .is_some_and(|w| text[w.end..outer_start].trim().len() <= 1 && is_speech_cue(w.text, lex));
+        // A comma introduces a quote only when the attribution stands before it ("Ruiz said
+        // on Friday, “…”"); "With thousands of systems, “…,” he said" is one sentence of
+        // narration with quoted words in it.
+        let introduced = before_text.ends_with(':')
+            || (before_text.ends_with(',') && cue_class.is_some() && !after_cue)
+            || cue_right_before;
+        // "said that “…”": the quote is the end of a reported clause, not a quotation of its own.
+        let embedded_before = ["that", "if", "whether", "because"]
+            .iter()
+            .any(|w| lead.ends_with(w) && lead[..lead.len() - w.len()].ends_with([' ', '\n']) || lead == *w);
         let clause_punct = matches!(inner_end_punct, ',' | '!' | '?' | '.' | '…');
+        // “…jail time” for criminal behaviour, she said — narration carries on after the marks.
+        let continues_after = !clause_punct
+            && after.first().is_some_and(|w| {
+                w.text.chars().next().is_some_and(char::is_lowercase)
+                    && text[outer_end..w.start].trim().is_empty()
+            })
+            && find_cue(text, &after, 0..after.len().min(2), lex, false).is_none();
         let title_case = n_words > 0
             && words(&quote_text).iter().all(|w| {
                 w.text
@@ -200,9 +250,11 @@ pub fn attribute(
             });
         let kind = if q.parts.len() > 1 || q.unclosed && n_words > 3 {
             QuoteKind::Direct
-        } else if (starts_sentence || introduced || (after_cue && clause_punct))
+        } else if (starts_sentence || introduced)
             && n_words >= 3
             && !(title_case && cue_class.is_none())
+            && !embedded_before
+            && !continues_after
         {
             QuoteKind::Direct
         } else if n_words <= 4 && (cue_class.is_none() || cue_class == Some(CueClass::Naming))
@@ -242,6 +294,11 @@ pub fn attribute(
     out
 }
 
+/// A word that reports speech ("said", "asking", "tweeted").
+fn is_speech_cue(w: &str, lex: &Lexicon) -> bool {
+    lex.cue(&w.to_lowercase()) == Some(CueClass::Speech)
+}
+
 fn is_minor_word(w: &str) -> bool {
     matches!(
         w,
@@ -267,15 +324,16 @@ fn sentence_bounds(
     last: usize,
     len: usize,
 ) -> (usize, usize) {
-    let first = sentences
-        .iter()
-        .find(|s| s.0 <= start && start < s.1)
-        .map_or(start, |s| s.0);
-    let end = sentences
-        .iter()
-        .find(|s| s.0 <= last && last < s.1)
-        .map_or(len, |s| s.1);
+    // Binary search: sentences are sorted and disjoint, and articles can be long.
+    let first = sentence_index(sentences, start).map_or(start, |i| sentences[i].0);
+    let end = sentence_index(sentences, last).map_or(len, |i| sentences[i].1);
     (first.min(start), end.max(last + 1).min(len))
+}
+
+/// Index of the sentence holding byte `at`.
+pub(crate) fn sentence_index(sentences: &[(usize, usize)], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.1 <= at);
+    sentences.get(i).filter(|s| s.0 <= at).map(|_| i)
 }
 
 fn frame_words<'a>(all: &[Word<'a>], start: usize, end: usize) -> Vec<Word<'a>> {
@@ -319,9 +377,13 @@ fn find_cue(
                 last,
             })
         } else if let Some(class) = lex.cue(&w) {
-            // "read", "began" and "continued" are cues only right after a quote
-            // ("…,” the statement read).
-            if matches!(w.as_str(), "read" | "began" | "continued") && last_first {
+            // "read", "began" and "continued" are cues right after a quote
+            // ("…,” the statement read); before a quote only as the frame's last word ("She
+            // continued, “…”").
+            if matches!(w.as_str(), "read" | "began" | "continued")
+                && last_first
+                && i + 1 != range.end
+            {
                 None
             } else if class == CueClass::Naming && w.starts_with("refer") {
                 Some(Cue {
