@@ -24,6 +24,9 @@ pub(crate) struct Segment {
     pub speaker: Option<String>,
     stems: Vec<String>,
     folded: Vec<String>,
+    /// Words of another remark (a segment of another article in another utterance) that this
+    /// segment carries: it joins separate remarks.
+    joined: Option<String>,
 }
 
 /// Splits quoted words at sentence ends and ellipses.
@@ -78,6 +81,7 @@ fn segments(articles: &[AnalyzedArticle]) -> Vec<Segment> {
                     speaker: q.speaker.as_ref().map(|s| s.name.clone()),
                     stems,
                     folded,
+                    joined: None,
                 });
             }
         }
@@ -118,7 +122,7 @@ fn score(a: &Segment, b: &Segment) -> f64 {
 
 /// Builds the ledger. `threshold` is the least segment score that groups two renderings.
 pub fn ledger(articles: &[AnalyzedArticle], threshold: f64) -> Vec<Utterance> {
-    let segs = segments(articles);
+    let mut segs = segments(articles);
     let n = segs.len();
     let mut edges = Vec::new();
     for i in 0..n {
@@ -155,6 +159,7 @@ pub fn ledger(articles: &[AnalyzedArticle], threshold: f64) -> Vec<Utterance> {
         }
         members[gi].extend(moved);
     }
+    mark_joined(&mut segs, &group);
     // A quote nobody else carries stays one utterance, not one per sentence.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut solo: Vec<Vec<usize>> = Vec::new();
@@ -182,11 +187,34 @@ pub fn ledger(articles: &[AnalyzedArticle], threshold: f64) -> Vec<Utterance> {
             .map(|&i| (segs[i].article, segs[i].quote, segs[i].index))
             .min()
     });
-    groups
-        .iter()
-        .enumerate()
-        .map(|(k, g)| utterance(k, g, &segs, articles))
-        .collect()
+    groups.iter().enumerate().map(|(k, g)| utterance(k, g, &segs, articles)).collect()
+}
+
+/// Least run of words of another remark that marks a segment as joining separate remarks.
+const JOINED_RUN: usize = 4;
+
+/// Marks segments that carry a run of words from a segment of another article that went to
+/// another utterance (“… never stood in this river – we will be watching every gauge”).
+fn mark_joined(segs: &mut [Segment], group: &[usize]) {
+    let n = segs.len();
+    for i in 0..n {
+        let hit = (0..n).find_map(|j| {
+            let (a, b) = (&segs[i], &segs[j]);
+            if a.article == b.article || group[i] == group[j] || a.headline || b.folded.len() < JOINED_RUN {
+                return None;
+            }
+            b.folded
+                .windows(JOINED_RUN)
+                .filter(|w| w.iter().filter(|x| !parallax_text::is_stopword(x)).count() >= 2)
+                .find(|w| a.folded.windows(JOINED_RUN).any(|x| x == *w))
+                .map(|w| w.join(" "))
+        });
+        segs[i].joined = hit;
+    }
+}
+
+fn fold_all(text: &str) -> Vec<String> {
+    words(text).iter().map(|w| fold_word(w.text)).collect()
 }
 
 fn surname(name: &str) -> String {
@@ -239,22 +267,30 @@ fn utterance(
         .max_by_key(|c| c.1)
         .filter(|c| counts.iter().filter(|d| d.1 == c.1).count() == 1 || counts.len() == 1)
         .cloned();
-    // Reference: the fullest body rendering without inserted narration.
+    // Reference: among renderings without inserted narration, the one most others agree with
+    // (same words, or one inside the other), then the fullest. Agreement first, so that when one
+    // outlet alters a quote and two others agree, the two are the reference, not the longest.
+    let joined: Vec<Option<String>> =
+        parts.iter().map(|(_, _, v)| v.iter().find_map(|s| s.joined.clone())).collect();
     let spliced: Vec<bool> = texts
         .iter()
-        .map(|t| !narration_clauses(t, None).is_empty())
+        .zip(&joined)
+        .map(|(t, j)| j.is_some() || !narration_clauses(t, None).is_empty())
         .collect();
-    let body_len = |i: usize| {
-        if parts[i].2[0].headline {
-            0
-        } else {
-            words(&texts[i]).len()
-        }
+    let folded: Vec<Vec<String>> =
+        texts.iter().map(|t| words(t).iter().map(|w| fold_word(w.text)).collect()).collect();
+    let agree = |i: usize, j: usize| {
+        let (a, b) = (&folded[i], &folded[j]);
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
     };
+    let consensus = |i: usize| (0..parts.len()).filter(|&j| j != i && agree(i, j)).count();
+    let body_len = |i: usize| if parts[i].2[0].headline { 0 } else { folded[i].len() };
+    let key = |i: usize| (consensus(i), body_len(i), std::cmp::Reverse(i));
     let reference = (0..parts.len())
-        .filter(|&i| !spliced[i])
-        .max_by_key(|&i| (body_len(i), std::cmp::Reverse(i)))
-        .or_else(|| (0..parts.len()).max_by_key(|&i| (body_len(i), std::cmp::Reverse(i))))
+        .filter(|&i| !spliced[i] && !parts[i].2[0].headline)
+        .max_by_key(|&i| key(i))
+        .or_else(|| (0..parts.len()).max_by_key(|&i| key(i)))
         .unwrap_or(0);
     let mut renderings = Vec::with_capacity(parts.len());
     let quote_id = |a: usize, q: usize| articles[a].quotes[q].id.clone();
@@ -278,7 +314,13 @@ fn utterance(
             (Some(m), Some(s)) => surname(s) != m.0,
             _ => false,
         };
-        let c = classify(&texts[reference], &texts[i], speaker_differs);
+        let mut c = classify(&texts[reference], &texts[i], speaker_differs, v[0].headline);
+        if let Some(run) = &joined[i] {
+            if c.fidelity != parallax_model::Fidelity::Misattributed {
+                c.fidelity = parallax_model::Fidelity::Spliced;
+            }
+            c.flags.push(parallax_model::Flag { kind: "joins-separate-remarks".into(), text: run.clone() });
+        }
         renderings.push(Rendering {
             article: articles[*a].article.id.clone(),
             quote: quote_id(*a, *q),
