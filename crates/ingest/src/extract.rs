@@ -50,12 +50,36 @@ pub fn extract_text(doc: &RawDocument) -> Article {
     }
 }
 
-/// HTML pages. The seam where the HTML extractor plugs in; until then every HTML document is
-/// reported as unsupported.
+/// HTML pages, through `parallax-html`: main text, title, byline, date, site name and canonical
+/// URL from the page; metadata the source gave wins. The text is rebuilt from the DOM, so there
+/// is no byte map back into the HTML yet (`source_map` is empty); removed boilerplate blocks and
+/// figure captions are listed in `removed`.
 pub fn extract_html(doc: &RawDocument) -> Result<Article, IngestError> {
-    Err(IngestError::Unsupported {
+    let meta = &doc.meta;
+    let page = parallax_html::extract(&doc.body, meta.url.as_deref());
+    let url = given(&meta.url).or(page.url);
+    let published = given(&meta.published)
+        .or(page.published)
+        .map(|p| normalize_date(&p).unwrap_or(p));
+    let outlet_name = given(&meta.outlet).or(page.site_name);
+    let mut removed = page.removed;
+    removed.extend(page.captions.into_iter().map(|c| parallax_model::Removed {
+        kind: parallax_model::RemovedKind::PhotoCredit,
+        text: c,
+        source_start: None,
+    }));
+    Ok(Article {
+        id: String::new(),
         input: doc.input.clone(),
-        reason: "HTML extraction is not available yet".into(),
+        outlet: outlet_for(url.as_deref(), outlet_name.as_deref(), &doc.input),
+        url,
+        title: given(&meta.title).or(page.title),
+        published,
+        byline: page.byline,
+        language: page.language,
+        text: page.text,
+        removed,
+        source_map: Default::default(),
     })
 }
 
