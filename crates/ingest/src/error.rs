@@ -86,6 +86,22 @@ pub enum IngestError {
         /// What is missing.
         reason: String,
     },
+    /// A URL that was refused or could not be fetched (SSRF guard, HTTP status, size, time).
+    #[error("{url}: {reason}")]
+    Fetch {
+        /// The URL as given (or the redirect hop that failed, when it differs).
+        url: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// A feed or web archive whose structure cannot be read.
+    #[error("{input}: {reason}")]
+    Malformed {
+        /// The input as given.
+        input: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// Cleaning left no article text.
     #[error("{input}: no article text after cleaning")]
     NoText {

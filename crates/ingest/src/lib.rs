@@ -7,6 +7,12 @@
 //! - [`read_inputs`] expands directories (recursive, sorted, hidden entries skipped) and globs,
 //!   reads stdin for `-`, refuses binary, empty and oversized inputs with a one-line error
 //!   (`INPUT: reason`), and splits JSON/JSONL files into one document per record (`PATH#N`).
+//!   With the default `net` feature it fetches `http(s)://` inputs through an SSRF-safe fetcher
+//!   ([`Fetcher`]: non-public addresses refused after DNS and on every redirect unless
+//!   [`ReadOptions::allow_private`]); RSS/Atom feeds give one document per item (`FEED#N`), and
+//!   WARC/WARC.gz archives one per HTML response record (`PATH#N`). [`read_inputs_with`] takes
+//!   the options.
+//! - [`mark_outlet_boilerplate`] removes passages that recur across one outlet's articles.
 //! - [`extract`] cleans plain text and Markdown: the title line, a dateline, a byline, Markdown
 //!   link residue and images, photo credits, footer metadata (`Original url: <…>`), newsletter
 //!   and "Also Read" boilerplate, hard wraps and paragraphs broken mid-sentence. Everything
@@ -36,22 +42,36 @@
 //! assert_eq!(article.outlet, "ferry");
 //! ```
 
+mod address;
+mod boilerplate;
+mod charset;
 mod clean;
 mod decode;
 mod error;
 mod extract;
+pub mod feeds;
+#[cfg(feature = "net")]
+mod fetch;
+mod options;
 mod outlet;
 mod records;
 mod sources;
+pub mod warc;
 
+pub use address::non_public_reason;
+pub use boilerplate::mark_outlet_boilerplate;
 pub use clean::{clean_text, Cleaned};
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{IngestError, Warning};
 pub use extract::{extract, extract_html, extract_text};
+#[cfg(feature = "net")]
+pub use fetch::{ContentKind, Fetched, Fetcher};
+pub use options::{FetchLimits, ReadOptions, USER_AGENT};
 pub use outlet::{domain_of, input_stem, outlet_for};
 pub use parallax_model::{
     Article, DocumentMeta, MediaType, RawDocument, Removed, RemovedKind, SourceMap,
 };
 pub use sources::{
-    load_input, load_inputs, read_input, read_inputs, sniff_media_type, Batch, READ_EXTENSIONS,
+    is_url, load_input, load_input_with, load_inputs, load_inputs_with, read_input, read_inputs,
+    read_inputs_with, sniff_media_type, Batch, READ_EXTENSIONS,
 };
