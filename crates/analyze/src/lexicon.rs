@@ -37,10 +37,14 @@ pub struct Lexicon {
     pub places: HashSet<String>,
     /// Given name → gender.
     pub first_names: HashMap<String, Gender>,
+    /// Verbs of belief and evidence that attribute a clause (indirect attributions only).
+    pub report_verbs: HashSet<String>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Lexicon {
@@ -67,7 +71,11 @@ impl Lexicon {
         let mut first_names = HashMap::new();
         for l in lines(include_str!("../data/first_names.tsv")) {
             if let Some((name, g)) = l.split_once('\t') {
-                let g = if g.trim() == "f" { Gender::Female } else { Gender::Male };
+                let g = if g.trim() == "f" {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                };
                 first_names.entry(name.to_string()).or_insert(g);
             }
         }
@@ -78,6 +86,7 @@ impl Lexicon {
             org_words: set(include_str!("../data/org_words.txt")),
             places: set(include_str!("../data/places.txt")),
             first_names,
+            report_verbs: set(include_str!("../data/report_verbs.txt")),
         }
     }
 
@@ -101,5 +110,6 @@ mod tests {
         assert!(lex.places.contains("Ukraine"));
         assert_eq!(lex.first_names.get("Olga"), Some(&Gender::Female));
         assert!(lex.org_words.contains("Council"));
+        assert!(lex.report_verbs.contains("believes"));
     }
 }

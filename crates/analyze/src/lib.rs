@@ -18,11 +18,12 @@
 //! ```
 
 pub mod dates;
-pub mod figures;
+pub mod entities;
 mod figure_filters;
 mod figure_number;
 mod figure_phrase;
-pub mod entities;
+pub mod figures;
+pub mod indirect;
 pub mod lexicon;
 pub mod numbers;
 pub mod quotes;
@@ -45,7 +46,10 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Builds the analyzer and its rule sets.
     pub fn new() -> Self {
-        Analyzer { figures: figures::FigureExtractor::new(), dates: dates::DateExtractor::new() }
+        Analyzer {
+            figures: figures::FigureExtractor::new(),
+            dates: dates::DateExtractor::new(),
+        }
     }
 
     /// Analyzes one article.
@@ -54,8 +58,10 @@ impl Analyzer {
             article.language = parallax_text::detect_language(&article.text);
         }
         let text = &article.text;
-        let paragraphs: Vec<Span> =
-            parallax_text::paragraphs(text).into_iter().map(|(s, e)| Span(s, e)).collect();
+        let paragraphs: Vec<Span> = parallax_text::paragraphs(text)
+            .into_iter()
+            .map(|(s, e)| Span(s, e))
+            .collect();
         let mut sentences = Vec::new();
         for (pi, p) in paragraphs.iter().enumerate() {
             for (s, e) in parallax_text::sentences(text, p.0, p.1) {
@@ -67,19 +73,33 @@ impl Analyzer {
                 });
             }
         }
-        let sentence_spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
+        let sentence_spans: Vec<(usize, usize)> =
+            sentences.iter().map(|s| (s.start, s.end)).collect();
         let starts: Vec<usize> = sentence_spans.iter().map(|s| s.0).collect();
         let mut ents = entities::Entities::find(text, &starts);
         let marked = quotes::find_quotes(text, &paragraphs);
         let body_quotes = speakers::attribute(text, &sentence_spans, &marked, &mut ents);
-        let mut all_quotes =
-            article.title.as_deref().map(|t| headline_quotes(t, &ents)).unwrap_or_default();
+        let mut all_quotes = article
+            .title
+            .as_deref()
+            .map(|t| headline_quotes(t, &ents))
+            .unwrap_or_default();
+        let reported = indirect::find_indirect(text, &sentence_spans, &body_quotes, &mut ents);
         all_quotes.extend(body_quotes);
+        all_quotes.extend(reported);
+        // Headline quotes first (offsets into the title), then the body's in text order.
+        let heads = all_quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Headline)
+            .count();
+        all_quotes[heads..].sort_by_key(|q| q.start);
         for (i, q) in all_quotes.iter_mut().enumerate() {
             q.id = format!("{}:q{}", article.id, i + 1);
         }
         let figures = self.figures.extract(text, &article.id);
-        let dates = self.dates.extract(text, article.published.as_deref(), &article.id);
+        let dates = self
+            .dates
+            .extract(text, article.published.as_deref(), &article.id);
         AnalyzedArticle {
             paragraphs,
             sentences,

@@ -65,13 +65,13 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// A noun phrase that names a speaker.
 #[derive(Debug, Clone)]
-struct Mention {
-    span: Span,
-    kind: MentionKind,
+pub(crate) struct Mention {
+    pub(crate) span: Span,
+    pub(crate) kind: MentionKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum MentionKind {
+pub(crate) enum MentionKind {
     Name,
     Pronoun,
     /// Head noun of the role phrase, lower-case.
@@ -143,7 +143,9 @@ pub fn attribute(
         // segmenter, but the attribution right after it belongs to it.
         let mut after_end = next_start;
         if next_start == outer_end || text[outer_end..next_start].trim().is_empty() {
-            let same_para = text[outer_end..].find('\n').map_or(text.len(), |n| outer_end + n);
+            let same_para = text[outer_end..]
+                .find('\n')
+                .map_or(text.len(), |n| outer_end + n);
             let next_quote = marked
                 .get(qi + 1)
                 .and_then(|n| n.outer.first())
@@ -219,9 +221,9 @@ pub fn attribute(
         let lower_before = before_text.to_lowercase();
         let lead = lower_before.trim_end_matches([',', ':']).trim_end();
         // “…” right after a speech verb: "declared “I think …”", "asking, “Why …?”".
-        let cue_right_before = before
-            .last()
-            .is_some_and(|w| text[w.end..outer_start].trim().len() <= 1 && is_speech_cue(w.text, lex));
+        let cue_right_before = before.last().is_some_and(|w| {
+            text[w.end..outer_start].trim().len() <= 1 && is_speech_cue(w.text, lex)
+        });
         // A comma introduces a quote only when the attribution stands before it ("Ruiz said
         // on Friday, “…”"); "With thousands of systems, “…,” he said" is one sentence of
         // narration with quoted words in it.
@@ -229,9 +231,9 @@ pub fn attribute(
             || (before_text.ends_with(',') && cue_class.is_some() && !after_cue)
             || cue_right_before;
         // "said that “…”": the quote is the end of a reported clause, not a quotation of its own.
-        let embedded_before = ["that", "if", "whether", "because"]
-            .iter()
-            .any(|w| lead.ends_with(w) && lead[..lead.len() - w.len()].ends_with([' ', '\n']) || lead == *w);
+        let embedded_before = ["that", "if", "whether", "because"].iter().any(|w| {
+            lead.ends_with(w) && lead[..lead.len() - w.len()].ends_with([' ', '\n']) || lead == *w
+        });
         let clause_punct = matches!(inner_end_punct, ',' | '!' | '?' | '.' | '…');
         // “…jail time” for criminal behaviour, she said — narration carries on after the marks.
         let continues_after = !clause_punct
@@ -336,7 +338,7 @@ pub(crate) fn sentence_index(sentences: &[(usize, usize)], at: usize) -> Option<
     sentences.get(i).filter(|s| s.0 <= at).map(|_| i)
 }
 
-fn frame_words<'a>(all: &[Word<'a>], start: usize, end: usize) -> Vec<Word<'a>> {
+pub(crate) fn frame_words<'a>(all: &[Word<'a>], start: usize, end: usize) -> Vec<Word<'a>> {
     let i = all.partition_point(|w| w.start < start);
     all[i..]
         .iter()
@@ -422,7 +424,7 @@ fn is_cap(w: &str) -> bool {
 }
 
 /// The speaker phrase that ends right before word `k` of `ws`.
-fn np_before(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention> {
+pub(crate) fn np_before(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention> {
     let mut j = k;
     // Skip adverbs, auxiliaries and a short verb chain between speaker and cue ("was forced
     // to concede", "has repeatedly said").
@@ -521,7 +523,7 @@ fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> Option<Ment
 }
 
 /// The speaker phrase that starts at word `k` ("said Ana Ruiz", "said the mayor").
-fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention> {
+pub(crate) fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention> {
     let w = *ws.get(k)?;
     let lower = w.text.to_lowercase();
     if PRONOUNS.contains(&lower.as_str()) {
@@ -548,6 +550,20 @@ fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention>
             kind: MentionKind::Name,
         });
     }
+    // Lower-case descriptors before a name: "said harbour master Lena Okafor", "said retired
+    // general Lloyd Newton".
+    for e in k + 1..(k + 4).min(ws.len()) {
+        // Descriptors are content words: "said on Monday" names nobody.
+        if text[ws[e - 1].end..ws[e].start] != *" " || parallax_text::is_stopword(ws[e - 1].text) {
+            break;
+        }
+        if is_cap(ws[e].text) {
+            return np_after(text, ws, e, lex);
+        }
+        if !ws[e].text.chars().all(char::is_lowercase) {
+            break;
+        }
+    }
     // Determiner, up to four modifiers, a role noun.
     for e in k..(k + 6).min(ws.len()) {
         if e > k && text[ws[e - 1].end..ws[e].start] != *" " {
@@ -571,7 +587,7 @@ fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention>
 }
 
 /// The speaker a mention points to.
-fn resolve(
+pub(crate) fn resolve(
     text: &str,
     m: &Mention,
     ents: &mut Entities,
@@ -658,7 +674,7 @@ fn resolve(
     }
 }
 
-fn strip_determiner(s: &str) -> String {
+pub(crate) fn strip_determiner(s: &str) -> String {
     let mut parts: Vec<&str> = s.split_whitespace().collect();
     if parts
         .first()

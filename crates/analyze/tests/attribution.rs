@@ -18,9 +18,12 @@ type Want<'a> = (&'a str, QuoteKind, &'a str, &'a str);
 
 fn check(text: &str, want: &[Want]) {
     let a = analyze(None, text);
+    // Reported speech is checked only by the cases that ask for it.
+    let with_indirect = want.iter().any(|w| w.1 == QuoteKind::Indirect);
     let got: Vec<(String, QuoteKind, String, String)> = a
         .quotes
         .iter()
+        .filter(|q| with_indirect || q.kind != QuoteKind::Indirect)
         .map(|q| {
             (
                 q.text.clone(),
@@ -32,8 +35,18 @@ fn check(text: &str, want: &[Want]) {
         .collect();
     assert_eq!(got.len(), want.len(), "quotes: {got:#?}");
     for (g, w) in got.iter().zip(want) {
-        assert!(g.0.starts_with(w.0), "text {:?} should start with {:?}", g.0, w.0);
-        assert_eq!((g.1, g.2.as_str(), g.3.as_str()), (w.1, w.2, w.3), "for quote {:?}", g.0);
+        assert!(
+            g.0.starts_with(w.0),
+            "text {:?} should start with {:?}",
+            g.0,
+            w.0
+        );
+        assert_eq!(
+            (g.1, g.2.as_str(), g.3.as_str()),
+            (w.1, w.2, w.3),
+            "for quote {:?}",
+            g.0
+        );
     }
 }
 
@@ -48,61 +61,109 @@ macro_rules! case {
 
 use QuoteKind::*;
 
-case!(name_then_cue_after_quote,
+case!(
+    name_then_cue_after_quote,
     "Mayor Ana Ruiz visited the docks. “We will rebuild every pier,” Ruiz said.",
-    [("We will rebuild every pier", Direct, "Ana Ruiz", "said")]);
-case!(inverted_cue_after_quote,
+    [("We will rebuild every pier", Direct, "Ana Ruiz", "said")]
+);
+case!(
+    inverted_cue_after_quote,
     "“The water rose in minutes,” said Tomas Brandt, a fisherman.",
-    [("The water rose in minutes", Direct, "Tomas Brandt", "said")]);
-case!(pronoun_resolves_to_nearest_person,
+    [("The water rose in minutes", Direct, "Tomas Brandt", "said")]
+);
+case!(
+    pronoun_resolves_to_nearest_person,
     "Harbour master Lena Okafor inspected the wall.\n\n“It held, but barely,” she said.",
-    [("It held, but barely", Direct, "Lena Okafor", "said")]);
-case!(pronoun_respects_gender,
+    [("It held, but barely", Direct, "Lena Okafor", "said")]
+);
+case!(
+    pronoun_respects_gender,
     "Lena Okafor met Mr. Piet Vos at noon. “The wall held,” he said.",
-    [("The wall held", Direct, "Piet Vos", "said")]);
+    [("The wall held", Direct, "Piet Vos", "said")]
+);
 case!(role_noun_resolves_to_title_holder,
     "President Ilse Maren opened the session.\n\nThe president later told reporters: “We are not done.”",
     [("We are not done.", Direct, "Ilse Maren", "told")]);
-case!(colon_introduction,
+case!(
+    colon_introduction,
     "Ana Ruiz said: “The pier reopens on Monday.”",
-    [("The pier reopens on Monday.", Direct, "Ana Ruiz", "said")]);
-case!(told_with_object,
+    [("The pier reopens on Monday.", Direct, "Ana Ruiz", "said")]
+);
+case!(
+    told_with_object,
     "“Nobody warned us,” Tomas Brandt told the crowd in a short speech.",
-    [("Nobody warned us", Direct, "Tomas Brandt", "told")]);
-case!(according_to_after,
+    [("Nobody warned us", Direct, "Tomas Brandt", "told")]
+);
+case!(
+    according_to_after,
     "“The budget is gone,” according to Vera Lind, the treasurer.",
-    [("The budget is gone", Direct, "Vera Lind", "according to")]);
-case!(organisation_speaks,
+    [("The budget is gone", Direct, "Vera Lind", "according to")]
+);
+case!(
+    organisation_speaks,
     "“The harbour is closed until further notice,” the Port Authority said in a statement.",
-    [("The harbour is closed", Direct, "Port Authority", "said")]);
-case!(partial_quote_in_narration,
+    [("The harbour is closed", Direct, "Port Authority", "said")]
+);
+case!(
+    partial_quote_in_narration,
     "Mayor Ana Ruiz said the town would ‘never forget’ the crews.",
-    [("never forget", Partial, "Ana Ruiz", "said")]);
-case!(partial_quote_after_speech_verb,
+    [("never forget", Partial, "Ana Ruiz", "said")]
+);
+case!(
+    partial_quote_after_speech_verb,
     "The ministry was forced to concede “serious mistakes.”",
-    [("serious mistakes", Partial, "ministry", "concede")]);
-case!(scare_quote_is_a_term,
+    [("serious mistakes", Partial, "ministry", "concede")]
+);
+case!(
+    scare_quote_is_a_term,
     "The so-called “reform package” passed on Tuesday.",
-    [("reform package", Term, "-", "-")]);
-case!(naming_verb_gives_term_with_speaker,
+    [("reform package", Term, "-", "-")]
+);
+case!(
+    naming_verb_gives_term_with_speaker,
     "Activist Mira Holt referred to the new rules as “paper walls.”",
-    [("paper walls", Term, "Mira Holt", "referred to")]);
-case!(title_of_work_is_a_term,
+    [("paper walls", Term, "Mira Holt", "referred to")]
+);
+case!(
+    title_of_work_is_a_term,
     "The crew watched “The Long Night of the Harbour” twice.",
-    [("The Long Night of the Harbour", Term, "-", "-")]);
-case!(split_quote_is_one_quote,
+    [("The Long Night of the Harbour", Term, "-", "-")]
+);
+case!(
+    split_quote_is_one_quote,
     "“We lost three boats,” Brandt said. “We will not lose a fourth.”",
-    [("We lost three boats, We will not lose a fourth.", Direct, "Brandt", "said")]);
-case!(continuation_paragraph_takes_previous_speaker,
+    [(
+        "We lost three boats, We will not lose a fourth.",
+        Direct,
+        "Brandt",
+        "said"
+    )]
+);
+case!(
+    continuation_paragraph_takes_previous_speaker,
     "“The wall was old,” engineer Sofia Lund said.\n\n“Nobody had checked it in ten years.”",
-    [("The wall was old", Direct, "Sofia Lund", "said"), ("Nobody had checked", Direct, "Sofia Lund", "-")]);
-case!(quoted_as_saying,
+    [
+        ("The wall was old", Direct, "Sofia Lund", "said"),
+        ("Nobody had checked", Direct, "Sofia Lund", "-")
+    ]
+);
+case!(
+    quoted_as_saying,
     "Piet Vos was quoted as saying “the numbers do not add up” by the local paper.",
-    [("the numbers do not add up", Partial, "Piet Vos", "quoted as saying")]);
+    [(
+        "the numbers do not add up",
+        Partial,
+        "Piet Vos",
+        "quoted as saying"
+    )]
+);
 
 #[test]
 fn multi_paragraph_quote_is_one_direct_quote_with_two_parts() {
-    let a = analyze(None, "Sofia Lund said:\n\n“The first wall cracked at dawn.\n\n“The second one went at noon.”");
+    let a = analyze(
+        None,
+        "Sofia Lund said:\n\n“The first wall cracked at dawn.\n\n“The second one went at noon.”",
+    );
     assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
     assert_eq!(a.quotes[0].parts.len(), 2);
     assert_eq!(a.quotes[0].kind, Direct);
@@ -117,7 +178,10 @@ fn headline_quote_is_kind_headline_and_resolves_by_name() {
     let h = &a.quotes[0];
     assert_eq!(h.kind, Headline);
     assert_eq!(h.text, "Every Pier");
-    assert_eq!(h.speaker.as_ref().map(|s| s.name.as_str()), Some("Ana Ruiz"));
+    assert_eq!(
+        h.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Ana Ruiz")
+    );
     assert_eq!(h.id, "t:q1");
 }
 
@@ -131,7 +195,10 @@ fn pronoun_attribution_says_how() {
 
 #[test]
 fn offsets_of_quotes_point_at_their_words() {
-    let a = analyze(None, "Ana Ruiz said: “Rebuild it.” Then she left. “Now,” she added.");
+    let a = analyze(
+        None,
+        "Ana Ruiz said: “Rebuild it.” Then she left. “Now,” she added.",
+    );
     for q in &a.quotes {
         for p in &q.parts {
             assert!(q.text.contains(&a.article.text[p.0..p.1]));
