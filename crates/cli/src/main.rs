@@ -22,6 +22,10 @@ use parallax_report::Style;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Fetch URLs on private, loopback and link-local addresses too (refused by default, after
+    /// DNS resolution and on every redirect).
+    #[arg(long, global = true)]
+    allow_private: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,7 +60,8 @@ enum Command {
     /// Compare reports of one event: shared and unique facts, the quote ledger, figure
     /// conflicts, framing and shared passages.
     Compare {
-        /// Files, directories, globs, or - for standard input (text, Markdown, JSON, JSONL).
+        /// Files, directories, globs, URLs, or - for standard input (text, Markdown, HTML, JSON,
+        /// JSONL, RSS/Atom feeds, WARC/WARC.gz).
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<String>,
         #[command(flatten)]
@@ -64,7 +69,7 @@ enum Command {
     },
     /// Analyze each article: sentences, quotes with speakers, entities, figures, dates.
     Analyze {
-        /// Files, directories, globs, or - for standard input.
+        /// Files, directories, globs, URLs, or - for standard input.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<String>,
         #[command(flatten)]
@@ -74,7 +79,7 @@ enum Command {
     Schema,
     /// Extract the clean article text and metadata only.
     Extract {
-        /// Files, directories, globs, or - for standard input.
+        /// Files, directories, globs, URLs, or - for standard input.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<String>,
         #[command(flatten)]
@@ -104,14 +109,15 @@ fn main() -> ExitCode {
 }
 
 /// Reads and extracts every input, numbering articles a1, a2, … in input order.
-fn load(inputs: &[String]) -> Result<Vec<Article>> {
-    let docs = parallax_ingest::read_inputs(inputs)?;
+fn load(inputs: &[String], read: &parallax_ingest::ReadOptions) -> Result<Vec<Article>> {
+    let docs = parallax_ingest::read_inputs_with(inputs, read)?;
     let mut articles = Vec::with_capacity(docs.len());
     for doc in &docs {
         let mut a = parallax_ingest::extract(doc)?;
         a.id = format!("a{}", articles.len() + 1);
         articles.push(a);
     }
+    parallax_ingest::mark_outlet_boilerplate(&mut articles);
     Ok(articles)
 }
 
@@ -144,9 +150,13 @@ fn emit(out: &Output, text: &str) -> Result<()> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let read = parallax_ingest::ReadOptions {
+        allow_private: cli.allow_private,
+        ..Default::default()
+    };
     match cli.command {
         Command::Compare { inputs, out } => {
-            let articles = load(&inputs)?;
+            let articles = load(&inputs, &read)?;
             let comparer = Comparer::new(CompareConfig::default());
             if articles.len() < 2 {
                 // Still useful: show what the one article holds, then say why we stop.
@@ -185,7 +195,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             emit(&out, &text)?;
         }
         Command::Analyze { inputs, out } => {
-            let articles = load(&inputs)?;
+            let articles = load(&inputs, &read)?;
             let analyzer = parallax_analyze::Analyzer::new();
             let analyzed: Vec<_> = articles.into_iter().map(|a| analyzer.analyze(a)).collect();
             let text = match out.format {
@@ -210,7 +220,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             println!("{schema}");
         }
         Command::Extract { inputs, out } => {
-            let articles = load(&inputs)?;
+            let articles = load(&inputs, &read)?;
             let text = match out.format {
                 Format::Json => {
                     articles

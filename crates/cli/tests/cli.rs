@@ -31,7 +31,10 @@ fn one_line_error(o: &Output, input: &str, reason: &str) {
     let e = stderr(o);
     let lines: Vec<&str> = e.lines().filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1, "one line expected: {e:?}");
-    assert!(lines[0].contains(input) && lines[0].contains(reason), "{e:?} should name {input:?} and {reason:?}");
+    assert!(
+        lines[0].contains(input) && lines[0].contains(reason),
+        "{e:?} should name {input:?} and {reason:?}"
+    );
 }
 
 #[test]
@@ -41,7 +44,14 @@ fn compare_examples_json_follows_the_contract() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["schema"], "parallax.comparison/1");
     assert_eq!(v["articles"].as_array().unwrap().len(), 3);
-    for key in ["facts", "unique", "utterances", "figure_conflicts", "framing", "reuse"] {
+    for key in [
+        "facts",
+        "unique",
+        "utterances",
+        "figure_conflicts",
+        "framing",
+        "reuse",
+    ] {
         assert!(!v[key].is_null(), "missing {key}");
     }
     assert_eq!(v["articles"][0]["id"], "a1");
@@ -54,22 +64,38 @@ fn markdown_and_text_formats_render() {
     assert!(String::from_utf8_lossy(&md.stdout).contains("## Quote ledger"));
     let text = parallax(&["compare", "examples/river-accord/"]);
     let out = String::from_utf8_lossy(&text.stdout);
-    assert!(out.contains("QUOTE LEDGER") && !out.contains('\x1b'), "plain text without colour when piped");
+    assert!(
+        out.contains("QUOTE LEDGER") && !out.contains('\x1b'),
+        "plain text without colour when piped"
+    );
 }
 
 #[test]
 fn output_file_is_written() {
     let dir = scratch("out");
     let file = dir.join("report.md");
-    let o = parallax(&["compare", "examples/harbor-fire/", "-f", "md", "-o", file.to_str().unwrap()]);
+    let o = parallax(&[
+        "compare",
+        "examples/harbor-fire/",
+        "-f",
+        "md",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&file).unwrap().starts_with("# Parallax comparison"));
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .starts_with("# Parallax comparison"));
     assert!(o.stdout.is_empty());
 }
 
 #[test]
 fn missing_file_is_a_usage_error_naming_it() {
-    let o = parallax(&["compare", "no/such/file.txt", "examples/harbor-fire/coastal-herald.txt"]);
+    let o = parallax(&[
+        "compare",
+        "no/such/file.txt",
+        "examples/harbor-fire/coastal-herald.txt",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     one_line_error(&o, "no/such/file.txt", "no such file");
 }
@@ -88,8 +114,16 @@ fn empty_file_is_refused() {
 fn binary_file_is_refused() {
     let dir = scratch("binary");
     let f = dir.join("image.txt");
-    std::fs::write(&f, [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0]).unwrap();
-    let o = parallax(&["compare", f.to_str().unwrap(), "examples/harbor-fire/coastal-herald.txt"]);
+    std::fs::write(
+        &f,
+        [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0],
+    )
+    .unwrap();
+    let o = parallax(&[
+        "compare",
+        f.to_str().unwrap(),
+        "examples/harbor-fire/coastal-herald.txt",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     one_line_error(&o, "image.txt", "binary");
 }
@@ -98,10 +132,18 @@ fn binary_file_is_refused() {
 fn invalid_utf8_is_read_with_a_warning() {
     let dir = scratch("latin1");
     let f = dir.join("latin1.txt");
-    std::fs::write(&f, b"Caf\xe9 owners met the mayor on Friday.\n\nShe said the r\xe9forme would pass.\n").unwrap();
+    std::fs::write(
+        &f,
+        b"Caf\xe9 owners met the mayor on Friday.\n\nShe said the r\xe9forme would pass.\n",
+    )
+    .unwrap();
     let o = parallax(&["analyze", f.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("latin1.txt"), "a warning names the input: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("latin1.txt"),
+        "a warning names the input: {}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -114,7 +156,14 @@ fn single_article_prints_analysis_and_exits_one() {
 
 #[test]
 fn contradictory_or_unknown_flags_are_usage_errors() {
-    let o = parallax(&["compare", "examples/harbor-fire/", "--format", "json", "--format", "md"]);
+    let o = parallax(&[
+        "compare",
+        "examples/harbor-fire/",
+        "--format",
+        "json",
+        "--format",
+        "md",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let o = parallax(&["compare", "examples/harbor-fire/", "--format", "yaml"]);
     assert_eq!(o.status.code(), Some(2));
@@ -125,9 +174,14 @@ fn contradictory_or_unknown_flags_are_usage_errors() {
 fn analyze_json_prints_one_article_object_per_line() {
     let o = parallax(&["analyze", "examples/harbor-fire/", "--format", "json"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
-    assert!(lines.iter().all(|a| a["quotes"].is_array() && a["sentences"].is_array() && a["text"].is_string()));
+    assert!(lines
+        .iter()
+        .all(|a| a["quotes"].is_array() && a["sentences"].is_array() && a["text"].is_string()));
 }
 
 #[test]
@@ -139,7 +193,12 @@ fn stdin_is_an_input() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all("“We are ready,” Mayor Ana Ruiz said.\n".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("“We are ready,” Mayor Ana Ruiz said.\n".as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["quotes"][0]["speaker"]["name"], "Ana Ruiz");
@@ -154,7 +213,81 @@ fn large_text_file_gives_a_result() {
     let para = "The council met on Tuesday and agreed to rebuild the pier, the mayor said. “We will start in May,” she said.\n\n";
     let body = para.repeat(50 * 1024 * 1024 / para.len());
     std::fs::write(&f, body).unwrap();
-    let o = parallax(&["extract", f.to_str().unwrap(), "--format", "json", "-o", dir.join("out.json").to_str().unwrap()]);
+    let o = parallax(&[
+        "extract",
+        f.to_str().unwrap(),
+        "--format",
+        "json",
+        "-o",
+        dir.join("out.json").to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Serves one canned HTML page on 127.0.0.1 for a bounded time; counts connections.
+fn loopback_page(body: &'static str) -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{Read, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    let hits = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    std::thread::spawn(move || {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::time::Instant::now() < deadline && counter.load(Ordering::SeqCst) < 5 {
+            let Ok((mut stream, _)) = listener.accept() else {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+                continue;
+            };
+            counter.fetch_add(1, Ordering::SeqCst);
+            let _ = stream.set_nonblocking(false);
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+            let mut head = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => head.extend_from_slice(&buf[..n]),
+                }
+            }
+            let reply = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(reply.as_bytes());
+        }
+    });
+    (port, hits)
+}
+
+#[test]
+fn loopback_url_is_refused_without_allow_private() {
+    const PAGE: &str = "<!DOCTYPE html><html><head><title>Pier Reopens After Storm</title></head><body><article>\
+        <h1>Pier Reopens After Storm</h1><p>The pier at Marlow Bay reopened on Monday after a week of repairs, the harbour office said.</p>\
+        <p>“We are glad to welcome walkers back,” said harbour master Ines Varga.</p></article></body></html>";
+    let (port, hits) = loopback_page(PAGE);
+    let url = format!("http://127.0.0.1:{port}/");
+    let o = parallax(&["extract", &url]);
+    assert_eq!(o.status.code(), Some(2));
+    one_line_error(&o, &url, "refused");
+    assert!(stderr(&o).contains("--allow-private"), "{}", stderr(&o));
+    assert_eq!(
+        hits.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "nothing was sent"
+    );
+    // With the flag (global: before or after the subcommand) the page is fetched and extracted.
+    let o = parallax(&["--allow-private", "extract", &url, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["text"]
+            .as_str()
+            .unwrap_or("")
+            .contains("reopened on Monday"),
+        "{v}"
+    );
+    assert_eq!(v["url"], url.as_str());
 }

@@ -71,6 +71,7 @@ pub fn parse_feed(
     mut fetch: Option<&mut FetchPage<'_>>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<RawDocument>, IngestError> {
+    let text = as_utf8_declared(text);
     let feed = feed_rs::parser::parse(text.as_bytes()).map_err(|e| IngestError::Malformed {
         input: input.to_string(),
         reason: format!(
@@ -95,7 +96,7 @@ pub fn parse_feed(
         let link = entry
             .links
             .iter()
-            .find(|l| l.rel.as_deref().map_or(true, |r| r == "alternate"))
+            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
             .or(entry.links.first())
             .map(|l| l.href.trim().to_string())
             .filter(|l| !l.is_empty());
@@ -166,6 +167,17 @@ pub fn parse_feed(
     Ok(docs)
 }
 
+/// The text with its XML declaration saying UTF-8: the text is already decoded (by the declared
+/// charset), and the parser would otherwise decode it a second time.
+fn as_utf8_declared(text: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    let Some(end) = trimmed.strip_prefix("<?xml").and_then(|r| r.find("?>")) else {
+        return text.into();
+    };
+    let rest = trimmed.get(end + "<?xml".len() + 2..).unwrap_or("");
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{rest}").into()
+}
+
 /// An item's inline body as HTML: the longer of content and summary.
 struct Inline {
     html: String,
@@ -174,12 +186,12 @@ struct Inline {
 fn inline_body(entry: &feed_rs::model::Entry) -> Option<Inline> {
     let content = entry.content.as_ref().and_then(|c| {
         let body = c.body.as_deref()?;
-        Some(as_html(body, &c.content_type.to_string()))
+        Some(as_html(body, c.content_type.as_ref()))
     });
     let summary = entry
         .summary
         .as_ref()
-        .map(|s| as_html(&s.content, &s.content_type.to_string()));
+        .map(|s| as_html(&s.content, s.content_type.as_ref()));
     let best = match (content, summary) {
         (Some(c), Some(s)) if word_count(&s) > word_count(&c) => s,
         (Some(c), _) => c,
