@@ -1,16 +1,22 @@
 //! Facts: sentences of different articles that say the same thing; and the sentences no other
 //! article corroborates (each outlet's omissions, seen from the others).
 //!
-//! Every pair of articles is compared sentence by sentence. A pair of sentences that are each
-//! other's best match and score at least the fact threshold is joined; facts are the connected
-//! groups. A sentence is corroborated when some sentence of another article reaches the (lower)
-//! corroboration threshold; the rest are unique to their article.
+//! Every pair of articles is compared sentence by sentence with the learned paraphrase score
+//! ([`crate::paraphrase`], a probability). A pair of sentences that are each other's best match
+//! and score at least the fact threshold is joined; facts are the connected groups. A sentence
+//! is corroborated when some sentence of another article reaches the (lower) corroboration
+//! threshold; the rest are unique to their article.
+//!
+//! Only pairs whose TF-IDF cosine reaches [`crate::paraphrase::CANDIDATE_COSINE`] are scored by
+//! the model: the cosine is a merge of two short lists, the model a dozen, and most sentence
+//! pairs of a story share nothing.
 
 use std::collections::BTreeMap;
 
 use parallax_model::{AnalyzedArticle, Fact, FactMember};
 
-use crate::similarity::SentenceVector;
+use crate::paraphrase;
+use crate::similarity::{SentenceProfile, SentenceVector};
 
 /// Thresholds of the alignment.
 #[derive(Debug, Clone, Copy)]
@@ -39,12 +45,36 @@ impl UnionFind {
     }
 }
 
-/// Aligns the sentences of `articles`, given one vector per sentence.
+/// Aligns the sentences of `articles`, given one TF-IDF vector per sentence.
 pub fn align(
     articles: &[AnalyzedArticle],
     vectors: &[Vec<SentenceVector>],
     cfg: AlignConfig,
 ) -> (Vec<Fact>, BTreeMap<String, Vec<String>>) {
+    let profiles: Vec<Vec<SentenceProfile>> = articles
+        .iter()
+        .zip(vectors)
+        .map(|(art, vs)| {
+            (0..vs.len())
+                .map(|i| {
+                    let text = art
+                        .sentences
+                        .get(i)
+                        .and_then(|s| art.article.text.get(s.start..s.end))
+                        .unwrap_or("");
+                    SentenceProfile::new(text)
+                })
+                .collect()
+        })
+        .collect();
+    let score = |a: usize, i: usize, b: usize, j: usize| {
+        paraphrase::score(
+            &profiles[a][i],
+            &profiles[b][j],
+            &vectors[a][i],
+            &vectors[b][j],
+        )
+    };
     // Node numbering: sentences of all articles, in order.
     let offsets: Vec<usize> = vectors
         .iter()
@@ -67,13 +97,13 @@ pub fn align(
                 if x.is_empty() {
                     continue;
                 }
-                for (j, y) in vb.iter().enumerate() {
-                    let s = x.cosine(y);
+                for (j, best) in best_b.iter_mut().enumerate() {
+                    let s = score(a, i, b, j);
                     if s > best_a[i].1 {
                         best_a[i] = (j, s);
                     }
-                    if s > best_b[j].1 {
-                        best_b[j] = (i, s);
+                    if s > best.1 {
+                        *best = (i, s);
                     }
                 }
             }
@@ -112,7 +142,7 @@ pub fn align(
             .map(|&n| {
                 let (art, i) = (article_of(n), n - offsets[article_of(n)]);
                 let similarity = (n != anchor).then(|| {
-                    let s = vectors[aa][ai].cosine(&vectors[art][i]);
+                    let s = score(aa, ai, art, i);
                     (s * 1000.0).round() / 1000.0
                 });
                 FactMember {
