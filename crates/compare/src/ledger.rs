@@ -187,7 +187,11 @@ pub fn ledger(articles: &[AnalyzedArticle], threshold: f64) -> Vec<Utterance> {
             .map(|&i| (segs[i].article, segs[i].quote, segs[i].index))
             .min()
     });
-    groups.iter().enumerate().map(|(k, g)| utterance(k, g, &segs, articles)).collect()
+    groups
+        .iter()
+        .enumerate()
+        .map(|(k, g)| utterance(k, g, &segs, articles))
+        .collect()
 }
 
 /// Least run of words of another remark that marks a segment as joining separate remarks.
@@ -200,7 +204,11 @@ fn mark_joined(segs: &mut [Segment], group: &[usize]) {
     for i in 0..n {
         let hit = (0..n).find_map(|j| {
             let (a, b) = (&segs[i], &segs[j]);
-            if a.article == b.article || group[i] == group[j] || a.headline || b.folded.len() < JOINED_RUN {
+            if a.article == b.article
+                || group[i] == group[j]
+                || a.headline
+                || b.folded.len() < JOINED_RUN
+            {
                 return None;
             }
             b.folded
@@ -213,9 +221,6 @@ fn mark_joined(segs: &mut [Segment], group: &[usize]) {
     }
 }
 
-fn fold_all(text: &str) -> Vec<String> {
-    words(text).iter().map(|w| fold_word(w.text)).collect()
-}
 
 fn surname(name: &str) -> String {
     name.rsplit(' ').next().unwrap_or(name).to_lowercase()
@@ -270,22 +275,32 @@ fn utterance(
     // Reference: among renderings without inserted narration, the one most others agree with
     // (same words, or one inside the other), then the fullest. Agreement first, so that when one
     // outlet alters a quote and two others agree, the two are the reference, not the longest.
-    let joined: Vec<Option<String>> =
-        parts.iter().map(|(_, _, v)| v.iter().find_map(|s| s.joined.clone())).collect();
+    let joined: Vec<Option<String>> = parts
+        .iter()
+        .map(|(_, _, v)| v.iter().find_map(|s| s.joined.clone()))
+        .collect();
     let spliced: Vec<bool> = texts
         .iter()
         .zip(&joined)
         .map(|(t, j)| j.is_some() || !narration_clauses(t, None).is_empty())
         .collect();
-    let folded: Vec<Vec<String>> =
-        texts.iter().map(|t| words(t).iter().map(|w| fold_word(w.text)).collect()).collect();
+    let folded: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| words(t).iter().map(|w| fold_word(w.text)).collect())
+        .collect();
     let agree = |i: usize, j: usize| {
         let (a, b) = (&folded[i], &folded[j]);
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
     };
     let consensus = |i: usize| (0..parts.len()).filter(|&j| j != i && agree(i, j)).count();
-    let body_len = |i: usize| if parts[i].2[0].headline { 0 } else { folded[i].len() };
+    let body_len = |i: usize| {
+        if parts[i].2[0].headline {
+            0
+        } else {
+            folded[i].len()
+        }
+    };
     let key = |i: usize| (consensus(i), body_len(i), std::cmp::Reverse(i));
     let reference = (0..parts.len())
         .filter(|&i| !spliced[i] && !parts[i].2[0].headline)
@@ -319,7 +334,10 @@ fn utterance(
             if c.fidelity != parallax_model::Fidelity::Misattributed {
                 c.fidelity = parallax_model::Fidelity::Spliced;
             }
-            c.flags.push(parallax_model::Flag { kind: "joins-separate-remarks".into(), text: run.clone() });
+            c.flags.push(parallax_model::Flag {
+                kind: "joins-separate-remarks".into(),
+                text: run.clone(),
+            });
         }
         renderings.push(Rendering {
             article: articles[*a].article.id.clone(),

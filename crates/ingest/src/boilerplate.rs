@@ -20,8 +20,10 @@ use std::hash::{Hash, Hasher};
 use parallax_model::{Article, Removed, RemovedKind, SourceMap};
 use parallax_text::{paragraphs, sentences};
 
-/// Fewest articles of one outlet a passage must occur in.
-pub const MIN_ARTICLES: usize = 2;
+/// Fewest articles of one outlet a passage must occur in. Three, not two: two reports of one
+/// outlet on one event (an update and the original) share real sentences, and with only two
+/// articles nothing tells those apart from a newsletter prompt.
+pub const MIN_ARTICLES: usize = 3;
 /// Smallest share of the outlet's articles a passage must occur in.
 pub const MIN_SHARE: f64 = 0.3;
 /// Fewest words a sentence needs before it can count as boilerplate.

@@ -60,6 +60,7 @@ pub fn extract_html(doc: &RawDocument) -> Result<Article, IngestError> {
     let url = given(&meta.url).or(page.url);
     let published = given(&meta.published)
         .or(page.published)
+        .or(given(&meta.crawled))
         .map(|p| normalize_date(&p).unwrap_or(p));
     let outlet_name = given(&meta.outlet).or(page.site_name);
     let mut removed = page.removed;

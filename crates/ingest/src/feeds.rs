@@ -110,6 +110,7 @@ pub fn parse_feed(
             outlet: feed_outlet.clone(),
             title: title.clone(),
             published,
+            crawled: None,
         };
         let inline = inline_body(entry);
         let substantial = inline

@@ -129,6 +129,7 @@ fn record(input: String, obj: &Map<String, Value>) -> Result<RawDocument, Warnin
         outlet: string_field(obj, OUTLET_FIELDS),
         title: string_field(obj, &["title"]),
         published: string_field(obj, DATE_FIELDS),
+        crawled: None,
     };
     Ok(RawDocument {
         input,

@@ -245,7 +245,8 @@ impl<R: BufRead> WarcDocuments<R> {
                 url: uri,
                 outlet: None,
                 title: None,
-                published: date,
+                published: None,
+                crawled: date,
             },
         }))
     }

@@ -159,10 +159,24 @@ fn outlets_are_grouped_case_insensitively_and_singletons_untouched() {
     let mut articles = vec![
         article("a.txt", "BayCourier.example", &body("The pier reopened on Monday to walkers and anglers alike, after two years of repairs that cost the town more than it had planned.")).0,
         article("b.txt", "baycourier.example", &body("A new café opened on the promenade this weekend, the first business to return since the floods closed the whole seafront.")).0,
+        article("b2.txt", "BAYCOURIER.example", &body("The lifeboat crew rescued two kayakers off the north headland on Saturday evening, their third call-out this month.")).0,
         article("c.txt", "ternpost.example", &body("Tern Island elected a new harbour board on Sunday, with four of its seven members serving for the first time this year.")).0,
     ];
     mark_outlet_boilerplate(&mut articles);
     assert!(!articles[0].text.contains(PROMPT));
     assert!(!articles[1].text.contains(PROMPT));
-    assert!(articles[2].text.contains(PROMPT));
+    assert!(!articles[2].text.contains(PROMPT));
+    assert!(articles[3].text.contains(PROMPT));
+}
+
+#[test]
+fn two_articles_of_one_outlet_are_not_a_corpus() {
+    // With two reports only, a shared sentence may be shared news (an update and its original).
+    let body = |s: &str| format!("{s}\n\n{PROMPT}\n");
+    let mut articles = vec![
+        article("a.txt", "baycourier.example", &body("The pier reopened on Monday to walkers and anglers alike, after two years of repairs.")).0,
+        article("b.txt", "baycourier.example", &body("A new café opened on the promenade this weekend, the first business to return.")).0,
+    ];
+    mark_outlet_boilerplate(&mut articles);
+    assert!(articles.iter().all(|a| a.text.contains(PROMPT)));
 }

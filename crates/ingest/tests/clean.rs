@@ -269,6 +269,7 @@ fn record_metadata_wins_and_a_repeated_title_line_is_removed() {
         published: Some("2021-03-05T08:00:00Z".into()),
         outlet: Some("Selden Post".into()),
         id: None,
+        crawled: None,
     };
     check(
         "# Harbour reopens after  storm\n\nMarch 4, 2021\n\nShips returned.\n\nOriginal url: https://elsewhere.example/y",
@@ -333,18 +334,15 @@ fn nothing_but_furniture_is_an_error() {
 }
 
 #[test]
-fn html_goes_through_the_named_seam() {
+fn html_goes_through_the_html_extractor() {
     let doc = RawDocument {
         input: "page.html".into(),
         media_type: MediaType::Html,
-        body: "<html><body><p>Ships returned.</p></body></html>".into(),
+        body: "<html><body><nav><a href='/'>Home</a></nav><p>Ships returned to the harbour on Monday after the storm.</p></body></html>".into(),
         meta: DocumentMeta::default(),
     };
-    let err = extract(&doc).err().map(|e| e.to_string());
-    assert_eq!(
-        err.as_deref(),
-        Some("page.html: HTML extraction is not available yet")
-    );
+    let a = extract(&doc).expect("html article");
+    assert_eq!(a.text, "Ships returned to the harbour on Monday after the storm.");
 }
 
 #[test]

@@ -39,6 +39,9 @@ pub struct DocumentMeta {
     pub title: Option<String>,
     /// Publication date or date-time, ISO 8601.
     pub published: Option<String>,
+    /// When the document was fetched or archived (a WARC record's date), ISO 8601: the
+    /// publication date of last resort, after what the page itself says.
+    pub crawled: Option<String>,
 }
 
 /// Kind of text that cleaning removed from an article.
