@@ -19,7 +19,9 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (task, rest) = match args.split_first() {
         Some((t, r)) => (t.as_str(), r),
-        None => bail!("usage: parallax-eval <msrp|polnear|aeb> DATASET_DIR [--out FILE] [--floor F]"),
+        None => {
+            bail!("usage: parallax-eval <msrp|polnear|aeb> DATASET_DIR [--out FILE] [--floor F]")
+        }
     };
     match task {
         "msrp" => msrp::run(rest),
@@ -61,7 +63,9 @@ pub fn parse_options(args: &[String]) -> Result<Options> {
             other => bail!("unexpected argument {other:?}"),
         }
     }
-    let Some(dir) = dir else { bail!("missing the dataset folder") };
+    let Some(dir) = dir else {
+        bail!("missing the dataset folder")
+    };
     if !dir.is_dir() {
         bail!("{}: not a folder", dir.display());
     }

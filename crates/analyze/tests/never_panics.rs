@@ -7,11 +7,43 @@ use proptest::prelude::*;
 
 fn newsish() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "“", "”", "\"", "‘", "’", "'", "„", "«", "»", "「", "」", " said", " he said.", "she told reporters:", "Mr. Ana Ruiz",
-        "President Vos", "the mayor", " according to ", "\n\n", ". ", ", ", "...", "more than 300", "a dozen", "on Friday",
-        "—", "[the boats]", "We", "They", "é", "字",
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        "„",
+        "«",
+        "»",
+        "「",
+        "」",
+        " said",
+        " he said.",
+        "she told reporters:",
+        "Mr. Ana Ruiz",
+        "President Vos",
+        "the mayor",
+        " according to ",
+        "\n\n",
+        ". ",
+        ", ",
+        "...",
+        "more than 300",
+        "a dozen",
+        "on Friday",
+        "—",
+        "[the boats]",
+        "We",
+        "They",
+        "é",
+        "字",
     ]);
-    prop::collection::vec(prop_oneof![3 => pieces.prop_map(str::to_string), 1 => any::<String>()], 0..50).prop_map(|v| v.concat())
+    prop::collection::vec(
+        prop_oneof![3 => pieces.prop_map(str::to_string), 1 => any::<String>()],
+        0..50,
+    )
+    .prop_map(|v| v.concat())
 }
 
 proptest! {

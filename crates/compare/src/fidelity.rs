@@ -41,8 +41,27 @@ const NEGATIONS: &[&str] = &[
 /// Quantifiers by what they claim: a swap between classes changes the claim ("all" → "some"),
 /// a swap within one does not ("each" → "every").
 const QUANTIFIER_CLASSES: &[&[&str]] = &[
-    &["all", "every", "each", "always", "everyone", "everything", "entire", "whole"],
-    &["some", "sometimes", "several", "many", "most", "few", "only", "partly", "often"],
+    &[
+        "all",
+        "every",
+        "each",
+        "always",
+        "everyone",
+        "everything",
+        "entire",
+        "whole",
+    ],
+    &[
+        "some",
+        "sometimes",
+        "several",
+        "many",
+        "most",
+        "few",
+        "only",
+        "partly",
+        "often",
+    ],
     &["more"],
     &["less", "fewer", "least"],
 ];
@@ -50,7 +69,10 @@ const PERSONAL: &[&str] = &[
     "i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "them",
 ];
 /// Units of time: a change between them ("two weeks" → "two months") changes a figure.
-const TIME_UNITS: &[&str] = &["hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"];
+const TIME_UNITS: &[&str] = &[
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+    "decades",
+];
 
 const NUMBER_WORDS: &[&str] = &[
     "one",
@@ -277,26 +299,49 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 fn meaning_change(inserted: &[String], deleted: &[String]) -> Option<Flag> {
     let num_in: Vec<&String> = inserted.iter().filter(|w| is_number(w)).collect();
     let num_out: Vec<&String> = deleted.iter().filter(|w| is_number(w)).collect();
-    let unit_in: Vec<&String> = inserted.iter().filter(|w| TIME_UNITS.contains(&w.as_str())).collect();
-    let unit_out: Vec<&String> = deleted.iter().filter(|w| TIME_UNITS.contains(&w.as_str())).collect();
+    let unit_in: Vec<&String> = inserted
+        .iter()
+        .filter(|w| TIME_UNITS.contains(&w.as_str()))
+        .collect();
+    let unit_out: Vec<&String> = deleted
+        .iter()
+        .filter(|w| TIME_UNITS.contains(&w.as_str()))
+        .collect();
     if !num_in.is_empty() || !num_out.is_empty() {
         let text = format!("{} → {}", join(&num_out), join(&num_in));
-        return Some(Flag { kind: "number-changed".into(), text });
+        return Some(Flag {
+            kind: "number-changed".into(),
+            text,
+        });
     }
     if !unit_in.is_empty() && !unit_out.is_empty() {
         let text = format!("{} → {}", join(&unit_out), join(&unit_in));
-        return Some(Flag { kind: "number-changed".into(), text });
+        return Some(Flag {
+            kind: "number-changed".into(),
+            text,
+        });
     }
     let neg_in = inserted.iter().filter(|w| is_negation(w)).count();
     let neg_out = deleted.iter().filter(|w| is_negation(w)).count();
     if neg_in != neg_out {
-        let words: Vec<&String> = inserted.iter().chain(deleted).filter(|w| is_negation(w)).collect();
-        return Some(Flag { kind: "negation-changed".into(), text: join(&words) });
+        let words: Vec<&String> = inserted
+            .iter()
+            .chain(deleted)
+            .filter(|w| is_negation(w))
+            .collect();
+        return Some(Flag {
+            kind: "negation-changed".into(),
+            text: join(&words),
+        });
     }
     let classes = |ws: &[String]| -> Vec<usize> {
         let mut c: Vec<usize> = ws
             .iter()
-            .filter_map(|w| QUANTIFIER_CLASSES.iter().position(|class| class.contains(&w.as_str())))
+            .filter_map(|w| {
+                QUANTIFIER_CLASSES
+                    .iter()
+                    .position(|class| class.contains(&w.as_str()))
+            })
             .collect();
         c.sort_unstable();
         c.dedup();
@@ -309,12 +354,24 @@ fn meaning_change(inserted: &[String], deleted: &[String]) -> Option<Flag> {
             .chain(inserted)
             .filter(|w| QUANTIFIER_CLASSES.iter().any(|c| c.contains(&w.as_str())))
             .collect();
-        return Some(Flag { kind: "quantity-changed".into(), text: join(&q) });
+        return Some(Flag {
+            kind: "quantity-changed".into(),
+            text: join(&q),
+        });
     }
-    let p_in: Vec<&String> = inserted.iter().filter(|w| PERSONAL.contains(&w.as_str())).collect();
-    let p_out: Vec<&String> = deleted.iter().filter(|w| PERSONAL.contains(&w.as_str())).collect();
+    let p_in: Vec<&String> = inserted
+        .iter()
+        .filter(|w| PERSONAL.contains(&w.as_str()))
+        .collect();
+    let p_out: Vec<&String> = deleted
+        .iter()
+        .filter(|w| PERSONAL.contains(&w.as_str()))
+        .collect();
     if !p_in.is_empty() && !p_out.is_empty() && p_in.iter().any(|w| !p_out.contains(w)) {
-        return Some(Flag { kind: "subject-changed".into(), text: format!("{} → {}", join(&p_out), join(&p_in)) });
+        return Some(Flag {
+            kind: "subject-changed".into(),
+            text: format!("{} → {}", join(&p_out), join(&p_in)),
+        });
     }
     None
 }
@@ -421,13 +478,21 @@ mod tests {
 
     #[test]
     fn headline_may_drop_words_anywhere() {
-        let c = classify("It will not be perfect, but it is fair, and it is binding.", "Fair and Binding", false, true);
+        let c = classify(
+            "It will not be perfect, but it is fair, and it is binding.",
+            "Fair and Binding",
+            false,
+            true,
+        );
         assert_eq!(c.fidelity, Fidelity::Truncated);
     }
 
     #[test]
     fn clause_about_the_speaker_missing_from_the_reference_is_narration() {
-        let n = narration_clauses("We set the flow, he gestured at the dry bed, and we will watch it.", Some("We set the flow and we will watch it."));
+        let n = narration_clauses(
+            "We set the flow, he gestured at the dry bed, and we will watch it.",
+            Some("We set the flow and we will watch it."),
+        );
         assert_eq!(n, ["he gestured at the dry bed"]);
     }
 

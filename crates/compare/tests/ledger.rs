@@ -8,7 +8,11 @@ fn compare(texts: &[&str]) -> Comparison {
     let articles = texts
         .iter()
         .enumerate()
-        .map(|(i, t)| Article { id: format!("a{}", i + 1), text: t.to_string(), ..Default::default() })
+        .map(|(i, t)| Article {
+            id: format!("a{}", i + 1),
+            text: t.to_string(),
+            ..Default::default()
+        })
         .collect();
     Comparer::new(CompareConfig::default()).compare(articles)
 }
@@ -20,7 +24,11 @@ fn fidelity(c: &Comparison, words: &str, article: &str) -> Fidelity {
         .iter()
         .find(|u| u.renderings.iter().any(|r| r.text.contains(words)))
         .unwrap_or_else(|| panic!("no utterance with {words:?}: {:#?}", c.utterances));
-    u.renderings.iter().find(|r| r.article == article).unwrap_or_else(|| panic!("{article} not in {u:#?}")).fidelity
+    u.renderings
+        .iter()
+        .find(|r| r.article == article)
+        .unwrap_or_else(|| panic!("{article} not in {u:#?}"))
+        .fidelity
 }
 
 #[test]
@@ -62,7 +70,15 @@ fn inserted_remark_from_elsewhere_is_spliced() {
         "“The levee held for a week, and we will check every metre of it,” engineer Sofia Lund said.",
         "“The levee held for a week,” Sofia Lund said.",
     ]);
-    let u = c.utterances.iter().find(|u| u.renderings.iter().any(|r| r.article == "a2" && r.text.contains("levee"))).unwrap();
+    let u = c
+        .utterances
+        .iter()
+        .find(|u| {
+            u.renderings
+                .iter()
+                .any(|r| r.article == "a2" && r.text.contains("levee"))
+        })
+        .unwrap();
     let r = u.renderings.iter().find(|r| r.article == "a2").unwrap();
     assert_eq!(r.fidelity, Fidelity::Spliced, "{u:#?}");
     assert!(r.flags.contains(&"joins-separate-remarks".to_string()));
@@ -70,6 +86,13 @@ fn inserted_remark_from_elsewhere_is_spliced() {
 
 #[test]
 fn unrelated_quotes_stay_apart() {
-    let c = compare(&["“The ferry runs again on Monday,” Ruiz said.", "“Our budget for schools is larger than ever,” Vos said."]);
-    assert!(c.utterances.iter().all(|u| u.renderings.len() == 1), "{:#?}", c.utterances);
+    let c = compare(&[
+        "“The ferry runs again on Monday,” Ruiz said.",
+        "“Our budget for schools is larger than ever,” Vos said.",
+    ]);
+    assert!(
+        c.utterances.iter().all(|u| u.renderings.len() == 1),
+        "{:#?}",
+        c.utterances
+    );
 }

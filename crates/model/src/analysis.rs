@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use crate::Article;
 
 /// A byte range `[start, end)` into [`Article::text`], serialised as `[start, end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub struct Span(pub usize, pub usize);
 
 impl Span {

@@ -11,8 +11,8 @@
 //! a [`SourceMap`] back to the original document. Types here do no I/O and hold no behaviour
 //! beyond small accessors, so every crate can depend on them.
 
-mod article;
 mod analysis;
+mod article;
 mod comparison;
 mod source_map;
 

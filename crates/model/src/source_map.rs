@@ -27,7 +27,13 @@ pub struct Segment {
 impl SourceMap {
     /// The identity map of a text copied whole.
     pub fn identity(len: usize) -> Self {
-        SourceMap { segments: vec![Segment { text: 0, source: 0, len }] }
+        SourceMap {
+            segments: vec![Segment {
+                text: 0,
+                source: 0,
+                len,
+            }],
+        }
     }
 
     /// Records that `len` bytes at `source` were copied to `text`; merges with the previous run
@@ -51,7 +57,11 @@ impl SourceMap {
         match self.segments.get(idx) {
             Some(s) if s.text <= offset => s.source + (offset - s.text),
             Some(s) => s.source,
-            None => self.segments.last().map(|s| s.source + s.len).unwrap_or(offset),
+            None => self
+                .segments
+                .last()
+                .map(|s| s.source + s.len)
+                .unwrap_or(offset),
         }
     }
 }
