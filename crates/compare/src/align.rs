@@ -45,6 +45,40 @@ impl UnionFind {
     }
 }
 
+/// Most words an attribution ("…,” Putin said." / "He told reporters: “…”") may have for it
+/// to be left out of the sentence's fact text.
+const ATTRIBUTION_WORDS: usize = 8;
+
+/// The text of each sentence as a statement of fact: short attributions around a quotation are
+/// dropped, because “…,” Putin said shares its tail with every other quote of the same speaker
+/// and would make unrelated quotes look alike.
+pub fn fact_texts(art: &AnalyzedArticle) -> Vec<String> {
+    let text = &art.article.text;
+    art.sentences
+        .iter()
+        .map(|s| {
+            let (mut start, mut end) = (s.start, s.end);
+            for q in art.quotes.iter().filter(|q| q.kind != parallax_model::QuoteKind::Headline) {
+                let Some(sp) = q.speaker.as_ref().and_then(|sp| sp.span) else { continue };
+                let (Some(first), Some(last)) = (q.parts.first(), q.parts.last()) else { continue };
+                let short = |a: usize, b: usize| {
+                    text.get(a..b).is_some_and(|t| parallax_text::words(t).len() <= ATTRIBUTION_WORDS)
+                };
+                // The quote may run over several sentences: look at the sentence where it ends
+                // (tail) and where it starts (head).
+                let ends_here = (s.start..=s.end).contains(&last.1);
+                let starts_here = (s.start..=s.end).contains(&first.0);
+                if ends_here && sp.0 >= last.1 && sp.1 <= s.end && short(last.1, s.end) {
+                    end = end.min(last.1);
+                } else if starts_here && sp.1 <= first.0 && sp.0 >= s.start && short(s.start, first.0) {
+                    start = start.max(first.0);
+                }
+            }
+            text.get(start..end.max(start)).unwrap_or("").to_string()
+        })
+        .collect()
+}
+
 /// Aligns the sentences of `articles`, given one TF-IDF vector per sentence.
 pub fn align(
     articles: &[AnalyzedArticle],
@@ -53,19 +87,7 @@ pub fn align(
 ) -> (Vec<Fact>, BTreeMap<String, Vec<String>>) {
     let profiles: Vec<Vec<SentenceProfile>> = articles
         .iter()
-        .zip(vectors)
-        .map(|(art, vs)| {
-            (0..vs.len())
-                .map(|i| {
-                    let text = art
-                        .sentences
-                        .get(i)
-                        .and_then(|s| art.article.text.get(s.start..s.end))
-                        .unwrap_or("");
-                    SentenceProfile::new(text)
-                })
-                .collect()
-        })
+        .map(|art| fact_texts(art).iter().map(|t| SentenceProfile::new(t)).collect())
         .collect();
     let score = |a: usize, i: usize, b: usize, j: usize| {
         paraphrase::score(

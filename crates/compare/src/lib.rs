@@ -100,11 +100,7 @@ impl Comparer {
         let cfg = self.config;
         let sentence_terms: Vec<Vec<Vec<(String, f32)>>> = articles
             .iter()
-            .map(|a| {
-                (0..a.sentences.len())
-                    .map(|i| terms(a.sentence_text(i)))
-                    .collect()
-            })
+            .map(|a| align::fact_texts(a).iter().map(|t| terms(t)).collect())
             .collect();
         let mut vocab = Vocabulary::default();
         for t in sentence_terms.iter().flatten() {
