@@ -4,14 +4,12 @@
 //! Two iterative passes over the DOM: the first measures each element's text, the second
 //! classifies elements (which needs the page's total text to judge size) and cuts blocks.
 
-use std::collections::HashMap;
-
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use parallax_model::RemovedKind;
 use scraper::Node;
 
-use crate::dom::{char_len, class_and_id, is_block_tag, is_dropped_tag, is_heading, is_hidden};
+use crate::dom::{char_len, is_block_tag, is_dropped_tag, is_heading, Attrs, NodeMap};
 use crate::hints::{hint, Hint};
 
 /// A paragraph-level run of text.
@@ -48,9 +46,9 @@ pub(crate) struct Blocks {
     /// In document order.
     pub blocks: Vec<Block>,
     /// Element → half-open range of indexes into `blocks` cut inside it.
-    pub spans: HashMap<NodeId, (usize, usize)>,
+    pub spans: NodeMap<(usize, usize)>,
     /// Class weight from markup hints, per element that has one.
-    pub weights: HashMap<NodeId, f64>,
+    pub weights: NodeMap<f64>,
     /// Captions (kind `None`) and furniture, in document order.
     pub set_aside: Vec<SetAside>,
 }
@@ -81,9 +79,13 @@ struct Size {
 const PROSE_CHARS: usize = 100;
 
 /// Visible text per element, from a first pass.
-fn measure(root: NodeRef<'_, Node>) -> HashMap<NodeId, Size> {
-    let mut sizes = HashMap::new();
-    let mut stack: Vec<(NodeId, Size)> = Vec::new();
+pub(crate) struct Sizes(NodeMap<Size>);
+
+/// Measures the visible text of every element under `root`, in one pass.
+pub(crate) fn measure(root: NodeRef<'_, Node>) -> Sizes {
+    let mut sizes = NodeMap::default();
+    // Open elements: (id, is a `p`, size so far).
+    let mut stack: Vec<(NodeId, bool, Size)> = Vec::new();
     let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {
@@ -96,18 +98,15 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<NodeId, Size> {
                         if is_dropped_tag(el.name()) {
                             skipping = Some(node.id());
                         } else {
-                            stack.push((node.id(), Size::default()));
+                            stack.push((node.id(), el.name() == "p", Size::default()));
                         }
                     }
                     Node::Text(t) => {
-                        let chars = t.text.chars().filter(|c| !c.is_whitespace()).count();
-                        if let Some((id, top)) = stack.last_mut() {
+                        let chars = non_space_chars(&t.text);
+                        if let Some((_, in_p, top)) = stack.last_mut() {
                             top.chars += chars;
                             // Text set with `<br>` rather than `<p>` is prose too.
-                            let in_p = root.tree().get(*id).is_some_and(|n| {
-                                n.value().as_element().is_some_and(|e| e.name() == "p")
-                            });
-                            if !in_p && chars >= PROSE_CHARS {
+                            if !*in_p && chars >= PROSE_CHARS {
                                 top.paras += 1;
                             }
                         }
@@ -123,29 +122,49 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<NodeId, Size> {
                 if skipping.is_some() || !node.value().is_element() {
                     continue;
                 }
-                if let Some((id, mut size)) = stack.pop() {
-                    let is_p = node.value().as_element().is_some_and(|e| e.name() == "p");
+                if let Some((id, is_p, mut size)) = stack.pop() {
                     if is_p && size.chars >= PROSE_CHARS {
                         size.paras += 1;
                     }
                     sizes.insert(id, size);
-                    if let Some(parent) = stack.last_mut() {
-                        parent.1.chars += size.chars;
-                        parent.1.paras += size.paras;
+                    if let Some((_, _, parent)) = stack.last_mut() {
+                        parent.chars += size.chars;
+                        parent.paras += size.paras;
                     }
                 }
             }
         }
     }
-    sizes
+    Sizes(sizes)
 }
 
-fn classify(node: NodeRef<'_, Node>, size: Size, hints: bool) -> (Class, f64) {
+/// Characters of `text` that are not whitespace.
+fn non_space_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        text.bytes()
+            .filter(|b| !b.is_ascii_whitespace() && *b != 0x0b)
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
+/// Classifies an element; `scratch` is a reusable buffer for its class and id.
+fn classify(
+    node: NodeRef<'_, Node>,
+    size: Size,
+    hints: bool,
+    scratch: &mut String,
+) -> (Class, f64) {
     let Node::Element(el) = node.value() else {
         return (Class::Keep, 0.0);
     };
     let tag = el.name();
-    if is_dropped_tag(tag) || is_hidden(el) {
+    if is_dropped_tag(tag) {
+        return (Class::Skip, 0.0);
+    }
+    let attrs = Attrs::of(el);
+    if attrs.is_hidden(tag) {
         return (Class::Skip, 0.0);
     }
     if matches!(tag, "body" | "html") {
@@ -164,9 +183,10 @@ fn classify(node: NodeRef<'_, Node>, size: Size, hints: bool) -> (Class, f64) {
     if !hints {
         return (Class::Keep, 0.0);
     }
-    let class_id = class_and_id(el);
+    attrs.class_and_id(scratch);
+    let class_id = scratch.as_str();
     let container = matches!(tag, "article" | "main");
-    match hint(&class_id, el.attr("role"), el.attr("itemprop")) {
+    match hint(class_id, attrs.role, attrs.itemprop) {
         Hint::Content => (Class::Keep, 25.0),
         Hint::Caption if size.paras <= 2 && size.chars < 800 => (Class::Caption, 0.0),
         Hint::Furniture if container => (Class::Keep, 0.0),
@@ -178,9 +198,9 @@ fn classify(node: NodeRef<'_, Node>, size: Size, hints: bool) -> (Class, f64) {
 
 /// Cuts the page under `root` into blocks. With `hints` off, class and id names are ignored
 /// (the retry for pages whose article sits in an element named like furniture).
-pub(crate) fn cut(root: NodeRef<'_, Node>, hints: bool) -> Blocks {
-    let sizes = measure(root);
+pub(crate) fn cut(root: NodeRef<'_, Node>, sizes: &Sizes, hints: bool) -> Blocks {
     let mut out = Blocks::default();
+    let mut scratch = String::new();
     let mut cutter = Cutter::default();
     // Open elements: (id, block index at open, is block-level).
     let mut open: Vec<(NodeId, usize)> = Vec::new();
@@ -207,8 +227,8 @@ pub(crate) fn cut(root: NodeRef<'_, Node>, hints: bool) -> Blocks {
                 }
                 match node.value() {
                     Node::Element(el) => {
-                        let size = sizes.get(&node.id()).copied().unwrap_or_default();
-                        let (class, weight) = classify(node, size, hints);
+                        let size = sizes.0.get(&node.id()).copied().unwrap_or_default();
+                        let (class, weight) = classify(node, size, hints, &mut scratch);
                         if weight != 0.0 {
                             out.weights.insert(node.id(), weight);
                         }

@@ -2,13 +2,12 @@
 //! the densest run of prose, sibling elements that read like the same article join it, and a
 //! recall pass then drops link lists and furniture left inside.
 
-use std::collections::HashMap;
-
 use ego_tree::{NodeId, NodeRef};
 use parallax_model::{Removed, RemovedKind};
 use scraper::Node;
 
-use crate::blocks::{block_is_heading, cut, Block, Blocks};
+use crate::blocks::{block_is_heading, cut, measure, Block, Blocks, Sizes};
+use crate::dom::NodeMap;
 
 /// The article part of a page.
 #[derive(Debug, Default)]
@@ -97,13 +96,14 @@ impl Sums {
 
 /// Extracts the article from the page whose body (or root) is `root`.
 pub(crate) fn extract(root: NodeRef<'_, Node>, title: Option<&str>) -> Content {
-    let first = extract_with(root, title, true);
+    let sizes = measure(root);
+    let first = extract_with(root, &sizes, title, true);
     if first.chars >= RETRY_BELOW_CHARS {
         return first;
     }
     // Too little text: the article may sit in an element named like furniture (a blog's
     // `widget`), so try again trusting tags only, and keep the longer result.
-    let second = extract_with(root, title, false);
+    let second = extract_with(root, &sizes, title, false);
     if second.chars > first.chars {
         second
     } else {
@@ -114,14 +114,19 @@ pub(crate) fn extract(root: NodeRef<'_, Node>, title: Option<&str>) -> Content {
 /// Below this many characters of text, extraction is retried without class and id hints.
 const RETRY_BELOW_CHARS: usize = 250;
 
-fn extract_with(root: NodeRef<'_, Node>, title: Option<&str>, hints: bool) -> Content {
-    let page = cut(root, hints);
+fn extract_with(
+    root: NodeRef<'_, Node>,
+    sizes: &Sizes,
+    title: Option<&str>,
+    hints: bool,
+) -> Content {
+    let page = cut(root, sizes, hints);
     let sums = Sums::new(&page.blocks);
     let tree = root.tree();
 
     // Readability's scoring: each prose block credits its parent fully, its grandparent by
     // half, and further ancestors less, so the element holding most prose wins.
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut scores: NodeMap<f64> = NodeMap::default();
     for b in &page.blocks {
         if b.chars < MIN_SCORED_CHARS || b.in_list || block_is_heading(b) {
             continue;
@@ -176,7 +181,7 @@ fn extract_with(root: NodeRef<'_, Node>, title: Option<&str>, hints: bool) -> Co
 fn select(
     page: &Blocks,
     sums: &Sums,
-    scores: &HashMap<NodeId, f64>,
+    scores: &NodeMap<f64>,
     top: NodeId,
     top_score: f64,
     root: NodeRef<'_, Node>,

@@ -6,7 +6,7 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use scraper::{Html, Selector};
+use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 use crate::dom::truncate_at_boundary;
@@ -22,16 +22,86 @@ pub(crate) struct Meta {
     pub language: Option<String>,
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).unwrap_or_else(|_| Selector::parse("*").expect("`*` is a valid selector"))
+/// The elements metadata is read from, gathered in one sweep over the arena in creation
+/// order (the order `Html::select` visits, so the first match is the same one a selector
+/// finds) instead of one selector pass per element kind.
+#[derive(Default)]
+struct Head<'a> {
+    /// Text of each `script[type="application/ld+json"]`.
+    ld_json: Vec<String>,
+    /// `<meta>` (key, content) pairs, see [`MetaTags`].
+    meta: Vec<(String, String)>,
+    /// `href` of each `link[rel="canonical"]`.
+    canonical: Vec<&'a str>,
+    /// `datetime` of each `time[datetime]`.
+    times: Vec<&'a str>,
+    /// Text of the first `title`.
+    title: Option<String>,
+    /// `lang` of the first `html` element, if it has one.
+    lang: Option<&'a str>,
+    seen_html: bool,
 }
 
-static LD_JSON: Lazy<Selector> = Lazy::new(|| selector(r#"script[type="application/ld+json"]"#));
-static META: Lazy<Selector> = Lazy::new(|| selector("meta"));
-static CANONICAL: Lazy<Selector> = Lazy::new(|| selector(r#"link[rel="canonical"]"#));
-static TIME: Lazy<Selector> = Lazy::new(|| selector("time[datetime]"));
-static TITLE: Lazy<Selector> = Lazy::new(|| selector("title"));
-static HTML: Lazy<Selector> = Lazy::new(|| selector("html"));
+impl<'a> Head<'a> {
+    fn read(doc: &'a Html) -> Head<'a> {
+        let mut head = Head::default();
+        for node in doc.tree.nodes() {
+            // Selectors skip detached nodes; so does this.
+            if node.parent().is_none() {
+                continue;
+            }
+            let Some(el) = node.value().as_element() else {
+                continue;
+            };
+            let attr = |name: &str| {
+                el.attrs
+                    .iter()
+                    .find(|(k, _)| k.ns.is_empty() && &*k.local == name)
+                    .map(|(_, v)| &**v)
+            };
+            // `type` and `rel` compare ASCII case-insensitively on HTML elements, as in CSS.
+            let is_html = &*el.name.ns == "http://www.w3.org/1999/xhtml";
+            let attr_is = |name: &str, want: &str| {
+                attr(name).is_some_and(|v| {
+                    if is_html {
+                        v.eq_ignore_ascii_case(want)
+                    } else {
+                        v == want
+                    }
+                })
+            };
+            let text = || -> String {
+                ElementRef::wrap(node)
+                    .map(|e| e.text().collect())
+                    .unwrap_or_default()
+            };
+            match el.name() {
+                "script" if attr_is("type", "application/ld+json") => head.ld_json.push(text()),
+                "meta" => {
+                    let key = attr("property")
+                        .or_else(|| attr("name"))
+                        .or_else(|| attr("itemprop"))
+                        .or_else(|| attr("http-equiv"));
+                    if let (Some(k), Some(c)) = (key, attr("content")) {
+                        head.meta
+                            .push((k.trim().to_lowercase(), c.trim().to_string()));
+                    }
+                }
+                "link" if attr_is("rel", "canonical") => {
+                    head.canonical.extend(attr("href"));
+                }
+                "time" => head.times.extend(attr("datetime")),
+                "title" if head.title.is_none() => head.title = Some(text()),
+                "html" if !head.seen_html => {
+                    head.seen_html = true;
+                    head.lang = attr("lang");
+                }
+                _ => {}
+            }
+        }
+        head
+    }
+}
 
 /// Longest JSON-LD script parsed; larger ones are data dumps, not article metadata.
 const MAX_LD_BYTES: usize = 1 << 20;
@@ -54,8 +124,9 @@ const ARTICLE_TYPES: &[&str] = &[
 
 /// Reads the metadata of a parsed page.
 pub(crate) fn read(doc: &Html) -> Meta {
+    let head = Head::read(doc);
     let mut meta = Meta::default();
-    if let Some(ld) = json_ld_article(doc) {
+    if let Some(ld) = json_ld_article(&head.ld_json) {
         meta.title = string_field(&ld, "headline");
         meta.published = string_field(&ld, "datePublished").and_then(|d| iso_date(&d));
         meta.byline = names(ld.get("author"));
@@ -63,7 +134,7 @@ pub(crate) fn read(doc: &Html) -> Meta {
         meta.url = string_field(&ld, "url").filter(|u| u.starts_with("http"));
         meta.language = string_field(&ld, "inLanguage");
     }
-    let tags = MetaTags::read(doc);
+    let tags = MetaTags(head.meta);
     fill(
         &mut meta.title,
         tags.get(&["og:title", "twitter:title", "dc.title"]),
@@ -106,11 +177,7 @@ pub(crate) fn read(doc: &Html) -> Meta {
         &mut meta.site_name,
         tags.get(&["og:site_name", "application-name"]),
     );
-    if let Some(canonical) = doc
-        .select(&CANONICAL)
-        .filter_map(|l| l.value().attr("href"))
-        .find(|h| h.starts_with("http"))
-    {
+    if let Some(canonical) = head.canonical.iter().find(|h| h.starts_with("http")) {
         meta.url = Some(canonical.trim().to_string());
     }
     fill(
@@ -122,22 +189,13 @@ pub(crate) fn read(doc: &Html) -> Meta {
         tags.get(&["og:locale", "content-language", "language"]),
     );
     if meta.published.is_none() {
-        meta.published = doc
-            .select(&TIME)
-            .filter_map(|t| t.value().attr("datetime"))
-            .find_map(iso_date);
+        meta.published = head.times.iter().copied().find_map(iso_date);
     }
-    if let Some(lang) = doc
-        .select(&HTML)
-        .next()
-        .and_then(|h| h.value().attr("lang"))
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
+    if let Some(lang) = head.lang.map(str::trim).filter(|l| !l.is_empty()) {
         meta.language = Some(lang.to_string());
     }
     if meta.title.is_none() {
-        meta.title = doc.select(&TITLE).next().map(|t| t.text().collect());
+        meta.title = head.title;
     }
     meta.title = meta
         .title
@@ -165,22 +223,6 @@ fn collapse(s: &str) -> String {
 struct MetaTags(Vec<(String, String)>);
 
 impl MetaTags {
-    fn read(doc: &Html) -> MetaTags {
-        let mut v = Vec::new();
-        for m in doc.select(&META) {
-            let el = m.value();
-            let key = el
-                .attr("property")
-                .or_else(|| el.attr("name"))
-                .or_else(|| el.attr("itemprop"));
-            let key = key.or_else(|| el.attr("http-equiv"));
-            if let (Some(k), Some(c)) = (key, el.attr("content")) {
-                v.push((k.trim().to_lowercase(), c.trim().to_string()));
-            }
-        }
-        MetaTags(v)
-    }
-
     fn get(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             self.0
@@ -192,9 +234,8 @@ impl MetaTags {
 }
 
 /// The first JSON-LD object whose `@type` is an article type, searching `@graph`s and arrays.
-fn json_ld_article(doc: &Html) -> Option<Value> {
-    for script in doc.select(&LD_JSON) {
-        let raw: String = script.text().collect();
+fn json_ld_article(scripts: &[String]) -> Option<Value> {
+    for raw in scripts {
         if raw.len() > MAX_LD_BYTES {
             continue;
         }
