@@ -36,12 +36,30 @@ pub struct Entities {
 
 /// Lower-case words before a name that make it a person, beyond the role list.
 const ORG_HINTS: &[&str] = &[
-    "channel", "newspaper", "party", "group", "outlet", "agency", "company", "firm", "organization",
-    "organisation", "website", "network", "broadcaster", "publication", "daily", "magazine", "bank",
+    "channel",
+    "newspaper",
+    "party",
+    "group",
+    "outlet",
+    "agency",
+    "company",
+    "firm",
+    "organization",
+    "organisation",
+    "website",
+    "network",
+    "broadcaster",
+    "publication",
+    "daily",
+    "magazine",
+    "bank",
 ];
 
 /// Connectors allowed inside a name ("Council of Mothers and Wives", "Ludwig van Beethoven").
-const CONNECTORS: &[&str] = &["of", "for", "and", "the", "de", "van", "von", "der", "al", "bin", "la", "du", "del", "da", "di"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "de", "van", "von", "der", "al", "bin", "la", "du", "del", "da",
+    "di",
+];
 
 struct Run<'a> {
     words: Vec<Word<'a>>,
@@ -53,7 +71,9 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
 }
 
 impl Entities {
@@ -62,6 +82,13 @@ impl Entities {
     pub fn find(text: &str, sentence_starts: &[usize]) -> Entities {
         let lex = Lexicon::get();
         let ws = words(text);
+        // Lower-case words of the text, once: checking each sentence opener by scanning the
+        // whole text would be quadratic on long articles.
+        let lower_words: std::collections::HashSet<&str> = ws
+            .iter()
+            .map(|w| w.text)
+            .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+            .collect();
         let runs = capitalised_runs(text, &ws, sentence_starts);
         let mut ents = Entities::default();
         // Candidates whose kind is unknown wait until every full name is known.
@@ -72,12 +99,16 @@ impl Entities {
             let mut opening_role: Option<String> = None;
             if run.sentence_initial {
                 while ws.first().is_some_and(|w| {
-                    !lex.titles.contains(w.text) && (is_stopword(w.text) || is_common_opener(text, w.text))
+                    !lex.titles.contains(w.text)
+                        && (is_stopword(w.text) || is_common_opener(&lower_words, w.text))
                 }) {
                     ws.remove(0);
                 }
                 // A capitalised role noun opening the sentence: "Activist Mira Holt said".
-                if ws.len() >= 2 && lex.roles.contains(ws[0].text.to_lowercase().as_str()) && !lex.titles.contains(ws[0].text) {
+                if ws.len() >= 2
+                    && lex.roles.contains(ws[0].text.to_lowercase().as_str())
+                    && !lex.titles.contains(ws[0].text)
+                {
                     opening_role = Some(ws[0].text.to_lowercase());
                     ws.remove(0);
                 }
@@ -92,7 +123,8 @@ impl Entities {
             for i in 0..ws.len().saturating_sub(1) {
                 let one = ws[i].text;
                 let two = ws.get(i + 1).map(|n| format!("{one} {}", n.text));
-                if let Some(t) = two.filter(|t| lex.titles.contains(t.as_str()) && i + 2 < ws.len()) {
+                if let Some(t) = two.filter(|t| lex.titles.contains(t.as_str()) && i + 2 < ws.len())
+                {
                     roles.push(t.to_lowercase());
                     cut = i + 2;
                     break;
@@ -104,13 +136,17 @@ impl Entities {
                 }
             }
             let name_words: Vec<Word> = ws[cut..].to_vec();
-            let Some(first) = name_words.first() else { continue };
+            let Some(first) = name_words.first() else {
+                continue;
+            };
             let last = name_words.last().copied().unwrap_or(*first);
             let before = word_before(text, ws[0].start);
             let after = word_after(text, last.end);
             let name = join_name(text, &name_words);
             let span = Span(first.start, strip_possessive_end(text, last));
-            let has_org_word = name_words.iter().any(|w| lex.org_words.contains(strip_possessive(w.text)))
+            let has_org_word = name_words
+                .iter()
+                .any(|w| lex.org_words.contains(strip_possessive(w.text)))
                 || lex.org_words.contains(name.as_str());
             let kind = if has_org_word {
                 Some(EntityKind::Org)
@@ -120,7 +156,9 @@ impl Entities {
                 Some(EntityKind::Place)
             } else if name_words.len() >= 2 && lex.first_names.contains_key(first.text) {
                 Some(EntityKind::Person)
-            } else if before.is_some_and(|b| lex.roles.contains(b) && !ORG_HINTS.contains(&b)) && name_words.len() >= 2 {
+            } else if before.is_some_and(|b| lex.roles.contains(b) && !ORG_HINTS.contains(&b))
+                && name_words.len() >= 2
+            {
                 roles.push(before.unwrap_or_default().to_string());
                 Some(EntityKind::Person)
             } else if before.is_some_and(|b| ORG_HINTS.contains(&b)) {
@@ -142,7 +180,9 @@ impl Entities {
         // Second pass: short forms join known full names; unknown names followed by a speech
         // cue are taken for people; the rest are kept as "other" when not sentence-initial.
         for (name_words, initial, after) in pending {
-            let (Some(first), Some(last)) = (name_words.first(), name_words.last()) else { continue };
+            let (Some(first), Some(last)) = (name_words.first(), name_words.last()) else {
+                continue;
+            };
             let name = join_name(text, &name_words);
             let span = Span(first.start, strip_possessive_end(text, *last));
             if let Some(i) = ents.person_by_surname(strip_possessive(last.text), span.0) {
@@ -150,7 +190,8 @@ impl Entities {
                 continue;
             }
             let cue_after = after.is_some_and(|a| lex.cue(a).is_some());
-            let kind = if cue_after || name_words.len() >= 2 && looks_like_person_name(&name_words) {
+            let kind = if cue_after || name_words.len() >= 2 && looks_like_person_name(&name_words)
+            {
                 EntityKind::Person
             } else {
                 EntityKind::Other
@@ -169,7 +210,14 @@ impl Entities {
         ents
     }
 
-    fn add(&mut self, name: String, kind: EntityKind, span: Span, gender: Option<Gender>, roles: Vec<String>) {
+    fn add(
+        &mut self,
+        name: String,
+        kind: EntityKind,
+        span: Span,
+        gender: Option<Gender>,
+        roles: Vec<String>,
+    ) {
         // A short form of a known person joins that person; a full form absorbs earlier
         // short forms.
         let n_words = name.split_whitespace().count();
@@ -193,7 +241,9 @@ impl Entities {
         }
         if kind == EntityKind::Person && n_words >= 2 {
             let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
-            if let Some(i) = self.list.iter().position(|e| e.name == surname && matches!(e.kind, EntityKind::Person | EntityKind::Other)) {
+            if let Some(i) = self.list.iter().position(|e| {
+                e.name == surname && matches!(e.kind, EntityKind::Person | EntityKind::Other)
+            }) {
                 let mut e = self.list.remove(i);
                 e.name = name;
                 e.kind = kind;
@@ -204,7 +254,13 @@ impl Entities {
                 return;
             }
         }
-        self.list.push(EntityInfo { name, kind, mentions: vec![span], gender, roles });
+        self.list.push(EntityInfo {
+            name,
+            kind,
+            mentions: vec![span],
+            gender,
+            roles,
+        });
     }
 
     /// The person whose surname is `surname`, preferring the one mentioned last before `at`.
@@ -220,7 +276,9 @@ impl Entities {
 
     /// The entity with a mention overlapping `span`.
     pub fn at(&self, span: Span) -> Option<usize> {
-        self.list.iter().position(|e| e.mentions.iter().any(|m| m.0 < span.1 && span.0 < m.1))
+        self.list
+            .iter()
+            .position(|e| e.mentions.iter().any(|m| m.0 < span.1 && span.0 < m.1))
     }
 
     /// The entity named `name` (exactly, or by surname for people).
@@ -235,7 +293,11 @@ impl Entities {
     pub fn to_model(&self) -> Vec<Entity> {
         self.list
             .iter()
-            .map(|e| Entity { name: e.name.clone(), kind: e.kind, mentions: e.mentions.clone() })
+            .map(|e| Entity {
+                name: e.name.clone(),
+                kind: e.kind,
+                mentions: e.mentions.clone(),
+            })
             .collect()
     }
 }
@@ -261,8 +323,11 @@ fn title_role(title: &str) -> String {
 
 fn title_gender(title: &str) -> Option<Gender> {
     match title {
-        "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Congressman" | "Chairman" => Some(Gender::Male),
-        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Sister" | "Congresswoman" | "Chairwoman" => Some(Gender::Female),
+        "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Congressman" | "Chairman" => {
+            Some(Gender::Male)
+        }
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Sister"
+        | "Congresswoman" | "Chairwoman" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -275,10 +340,16 @@ fn guess_gender(name: &[Word]) -> Option<Gender> {
             return Some(*g);
         }
         let last = strip_possessive(name.last()?.text);
-        if ["ova", "eva", "ina", "aya", "ska"].iter().any(|s| last.ends_with(s)) {
+        if ["ova", "eva", "ina", "aya", "ska"]
+            .iter()
+            .any(|s| last.ends_with(s))
+        {
             return Some(Gender::Female);
         }
-        if ["ov", "ev", "in", "sky", "ski"].iter().any(|s| last.ends_with(s)) {
+        if ["ov", "ev", "in", "sky", "ski"]
+            .iter()
+            .any(|s| last.ends_with(s))
+        {
             return Some(Gender::Male);
         }
     }
@@ -286,12 +357,18 @@ fn guess_gender(name: &[Word]) -> Option<Gender> {
 }
 
 fn looks_like_person_name(name: &[Word]) -> bool {
-    name.len() <= 3 && name.iter().all(|w| w.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && !CONNECTORS.contains(&w.text))
+    name.len() <= 3
+        && name.iter().all(|w| {
+            w.text
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                && !CONNECTORS.contains(&w.text)
+        })
 }
 
 /// True when `w` also appears in lower case in the text: a capitalised sentence opener, not a
 /// name ("Anger built", "Sitting with the group").
-fn is_common_opener(text: &str, w: &str) -> bool {
+fn is_common_opener(lower_words: &std::collections::HashSet<&str>, w: &str) -> bool {
     let lower = w.to_lowercase();
     if lower == w {
         return false;
@@ -299,18 +376,18 @@ fn is_common_opener(text: &str, w: &str) -> bool {
     if w.ends_with("ly") || w.ends_with("ing") {
         return true;
     }
-    text.match_indices(lower.as_str()).any(|(i, _)| {
-        let before_ok = text[..i].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
-        let after_ok = text[i + lower.len()..].chars().next().map_or(true, |c| !c.is_alphanumeric());
-        before_ok && after_ok
-    })
+    lower_words.contains(lower.as_str())
 }
 
 /// The lower-case word right before `at` (one space apart), if any.
 fn word_before(text: &str, at: usize) -> Option<&str> {
     let head = text.get(..at)?;
     let head = head.strip_suffix(' ')?;
-    let start = head.rfind(|c: char| !c.is_alphanumeric() && c != '-').map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let start = head
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let w = &head[start..];
     (!w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-')).then_some(w)
 }
@@ -319,7 +396,9 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
 fn word_after(text: &str, at: usize) -> Option<&str> {
     let tail = text.get(at..)?;
     let tail = tail.strip_prefix(' ')?;
-    let end = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
+    let end = tail
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(tail.len());
     let w = &tail[..end];
     (!w.is_empty() && w.chars().all(char::is_lowercase)).then_some(w)
 }
@@ -329,9 +408,15 @@ fn strip_possessive_end(_text: &str, w: Word) -> usize {
 }
 
 fn join_name(text: &str, ws: &[Word]) -> String {
-    let (Some(f), Some(l)) = (ws.first(), ws.last()) else { return String::new() };
+    let (Some(f), Some(l)) = (ws.first(), ws.last()) else {
+        return String::new();
+    };
     let end = strip_possessive_end(text, *l);
-    text.get(f.start..end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+    text.get(f.start..end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Runs of capitalised words separated only by spaces (and initials' periods), with inner
@@ -361,7 +446,11 @@ fn capitalised_runs<'a>(text: &str, ws: &[Word<'a>], sentence_starts: &[usize]) 
             if is_cap(w.text) {
                 run.push(w);
                 j += 1;
-            } else if CONNECTORS.contains(&w.text) && ws.get(j + 1).is_some_and(|n| is_cap(n.text) && &text[w.end..n.start] == " ") {
+            } else if CONNECTORS.contains(&w.text)
+                && ws
+                    .get(j + 1)
+                    .is_some_and(|n| is_cap(n.text) && &text[w.end..n.start] == " ")
+            {
                 run.push(w);
                 run.push(ws[j + 1]);
                 j += 2;
@@ -370,19 +459,42 @@ fn capitalised_runs<'a>(text: &str, ws: &[Word<'a>], sentence_starts: &[usize]) 
             }
         }
         let start = run[0].start;
-        let sentence_initial = sentence_starts.iter().any(|&s| s <= start && text[s..start].chars().all(|c| !c.is_alphanumeric()));
+        let sentence_initial = sentence_starts
+            .iter()
+            .any(|&s| s <= start && text[s..start].chars().all(|c| !c.is_alphanumeric()));
         // Split at connectors unless the run names an organisation.
         let lex = Lexicon::get();
         let is_org = run.iter().any(|w| lex.org_words.contains(w.text));
         if is_org {
-            runs.push(Run { words: run, sentence_initial });
+            runs.push(Run {
+                words: run,
+                sentence_initial,
+            });
         } else {
             let mut piece = Vec::new();
             let mut first = true;
             for w in run {
-                if CONNECTORS.contains(&w.text) && !matches!(w.text, "van" | "von" | "der" | "de" | "al" | "bin" | "la" | "du" | "del" | "da" | "di") {
+                if CONNECTORS.contains(&w.text)
+                    && !matches!(
+                        w.text,
+                        "van"
+                            | "von"
+                            | "der"
+                            | "de"
+                            | "al"
+                            | "bin"
+                            | "la"
+                            | "du"
+                            | "del"
+                            | "da"
+                            | "di"
+                    )
+                {
                     if !piece.is_empty() {
-                        runs.push(Run { words: std::mem::take(&mut piece), sentence_initial: sentence_initial && first });
+                        runs.push(Run {
+                            words: std::mem::take(&mut piece),
+                            sentence_initial: sentence_initial && first,
+                        });
                     }
                     first = false;
                     continue;
@@ -390,7 +502,10 @@ fn capitalised_runs<'a>(text: &str, ws: &[Word<'a>], sentence_starts: &[usize]) 
                 piece.push(w);
             }
             if !piece.is_empty() {
-                runs.push(Run { words: piece, sentence_initial: sentence_initial && first });
+                runs.push(Run {
+                    words: piece,
+                    sentence_initial: sentence_initial && first,
+                });
             }
         }
         i = j;
@@ -412,7 +527,11 @@ mod tests {
     }
 
     fn names(e: &Entities, kind: EntityKind) -> Vec<String> {
-        e.list.iter().filter(|x| x.kind == kind).map(|x| x.name.clone()).collect()
+        e.list
+            .iter()
+            .filter(|x| x.kind == kind)
+            .map(|x| x.name.clone())
+            .collect()
     }
 
     #[test]
@@ -430,7 +549,10 @@ mod tests {
     fn org_words_make_organisations_with_connectors() {
         let t = "She is a member of the Council of Harbour Pilots and Wardens, a union.";
         let e = find(t);
-        assert_eq!(names(&e, EntityKind::Org), ["Council of Harbour Pilots and Wardens"]);
+        assert_eq!(
+            names(&e, EntityKind::Org),
+            ["Council of Harbour Pilots and Wardens"]
+        );
     }
 
     #[test]
@@ -448,7 +570,9 @@ mod tests {
 
     #[test]
     fn sentence_openers_are_not_names() {
-        let e = find("Anger built across the region. Sitting at a table, officials waited. Anger is rare.");
+        let e = find(
+            "Anger built across the region. Sitting at a table, officials waited. Anger is rare.",
+        );
         assert!(e.list.is_empty(), "{:?}", e.list);
     }
 

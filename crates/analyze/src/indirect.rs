@@ -343,10 +343,11 @@ fn backward(
     } else {
         let m = np_before(text, ws, i, lex).or_else(|| plain_np_before(text, ws, i))?;
         let first = ws.partition_point(|w| w.start < m.span.0);
-        let k = first.checked_sub(1)?;
-        if !gap(text, &ws[k], &ws[first]).contains(',') {
-            return None;
-        }
+        // The comma may stand before a short descriptor: ", engineer Sofia Lund said,".
+        let k = (first.saturating_sub(3)..first)
+            .rev()
+            .take_while(|&k| k == first - 1 || ws[k + 1].text.chars().all(char::is_lowercase))
+            .find(|&k| gap(text, &ws[k], &ws[k + 1]).contains(','))?;
         (m, ws[k].end)
     };
     // What follows the attribution: nothing (end of sentence) or, after a comma, the rest of

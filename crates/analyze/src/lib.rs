@@ -23,6 +23,7 @@ mod figure_filters;
 mod figure_number;
 mod figure_phrase;
 pub mod figures;
+pub mod identity;
 pub mod indirect;
 pub mod lexicon;
 pub mod numbers;

@@ -100,7 +100,13 @@ fn opens_after(c: Option<char>) -> bool {
 fn closes_before(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-' | '…'),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-' | '…'
+                )
+        }
     }
 }
 
@@ -109,7 +115,9 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     let mut out = Vec::new();
     for (i, &(at, c)) in chars.iter().enumerate() {
-        let Some((family, glyph_role, low)) = family_of(c) else { continue };
+        let Some((family, glyph_role, low)) = family_of(c) else {
+            continue;
+        };
         let prev = i.checked_sub(1).map(|j| chars[j].1);
         let next = chars.get(i + 1).map(|&(_, n)| n);
         let can_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
@@ -149,7 +157,14 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
             && prev == Some('s')
             && next == Some(' ')
             && chars.get(i + 2).is_some_and(|&(_, c)| c.is_lowercase());
-        out.push(Mark { at: base + at, len: c.len_utf8(), family, role, low, possessive });
+        out.push(Mark {
+            at: base + at,
+            len: c.len_utf8(),
+            family,
+            role,
+            low,
+            possessive,
+        });
     }
     out
 }
@@ -174,7 +189,9 @@ fn pair(text: &str, marks: &[Mark], para_end: usize) -> (Vec<(Span, Span)>, Opti
                 let closes_it = m.family == o.family
                     || (o.low && m.family == Family::Double && o.family == Family::Double);
                 if m.possessive
-                    && marks[k + 1..].iter().any(|n| n.family == Family::Single && n.role == Role::Close)
+                    && marks[k + 1..]
+                        .iter()
+                        .any(|n| n.family == Family::Single && n.role == Role::Close)
                 {
                     continue;
                 }
@@ -215,7 +232,9 @@ fn pair(text: &str, marks: &[Mark], para_end: usize) -> (Vec<(Span, Span)>, Opti
 /// A single opening quote counts only if a closing single quote follows in the paragraph;
 /// otherwise it is an apostrophe ("‘90s", "rock ‘n’ roll" aside).
 fn single_has_close(marks: &[Mark], k: usize) -> bool {
-    marks[k + 1..].iter().any(|m| m.family == Family::Single && m.role == Role::Close)
+    marks[k + 1..]
+        .iter()
+        .any(|m| m.family == Family::Single && m.role == Role::Close)
 }
 
 fn trim_span(text: &str, s: Span) -> Span {
@@ -238,18 +257,23 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<MarkedQuote> {
             // The convention: the continuing paragraph opens with a mark.
             if let Some(first) = ms.first().filter(|m| m.at == p.0 && m.role == Role::Open) {
                 let rest = &ms[1..];
-                let close = rest.iter().position(|m| m.family == first.family && (m.role == Role::Close || m.family == Family::Double));
+                let close = rest.iter().position(|m| {
+                    m.family == first.family
+                        && (m.role == Role::Close || m.family == Family::Double)
+                });
                 match close {
                     Some(ci) => {
                         let m = rest[ci];
-                        c.parts.push(trim_span(text, Span(first.at + first.len, m.at)));
+                        c.parts
+                            .push(trim_span(text, Span(first.at + first.len, m.at)));
                         c.outer.push(Span(first.at, m.at + m.len));
                         c.unclosed = false;
                         out.push(c);
                         ms_slice = &rest[ci + 1..];
                     }
                     None => {
-                        c.parts.push(trim_span(text, Span(first.at + first.len, p.1)));
+                        c.parts
+                            .push(trim_span(text, Span(first.at + first.len, p.1)));
                         c.outer.push(Span(first.at, p.1));
                         carried = Some(c);
                         continue;
@@ -262,14 +286,25 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<MarkedQuote> {
         let (pairs, open) = pair(text, ms_slice, p.1);
         for (outer, inner) in pairs {
             if inner.0 < inner.1 {
-                out.push(MarkedQuote { parts: vec![inner], outer: vec![outer], unclosed: false });
+                out.push(MarkedQuote {
+                    parts: vec![inner],
+                    outer: vec![outer],
+                    unclosed: false,
+                });
             }
         }
         if let Some(o) = open {
-            if matches!(o.family, Family::Double | Family::Guillemet | Family::Corner) {
+            if matches!(
+                o.family,
+                Family::Double | Family::Guillemet | Family::Corner
+            ) {
                 let inner = trim_span(text, Span(o.at + o.len, p.1));
                 if inner.0 < inner.1 {
-                    carried = Some(MarkedQuote { parts: vec![inner], outer: vec![Span(o.at, p.1)], unclosed: true });
+                    carried = Some(MarkedQuote {
+                        parts: vec![inner],
+                        outer: vec![Span(o.at, p.1)],
+                        unclosed: true,
+                    });
                 }
             }
         }
@@ -286,8 +321,14 @@ mod tests {
     use super::*;
 
     fn quotes(text: &str) -> Vec<String> {
-        let paras: Vec<Span> = parallax_text::paragraphs(text).into_iter().map(|(a, b)| Span(a, b)).collect();
-        find_quotes(text, &paras).iter().map(|q| q.text(text)).collect()
+        let paras: Vec<Span> = parallax_text::paragraphs(text)
+            .into_iter()
+            .map(|(a, b)| Span(a, b))
+            .collect();
+        find_quotes(text, &paras)
+            .iter()
+            .map(|q| q.text(text))
+            .collect()
     }
 
     macro_rules! case {
@@ -300,28 +341,95 @@ mod tests {
         };
     }
 
-    case!(curly_quote_with_cue, "“We will rebuild,” she said.", ["We will rebuild,"]);
-    case!(straight_quotes, "He said: \"Not today.\" Then he left.", ["Not today."]);
-    case!(mixed_straight_open_curly_close, "\"It was a good day,” he said.", ["It was a good day,"]);
-    case!(curly_glyph_typed_backwards, "”Wrong glyph,” he said.", ["Wrong glyph,"]);
-    case!(apostrophes_are_not_quotes, "Russia’s soldiers’ mothers don't agree.", []);
-    case!(single_quotes_partial, "He said he ‘shares this pain’ with them.", ["shares this pain"]);
-    case!(single_quote_after_plural_possessive, "The ‘soldiers’ mothers’ group, she said.", ["soldiers’ mothers"]);
-    case!(nested_single_inside_double, "“He called it ‘a disgrace’ today,” she said.", ["He called it ‘a disgrace’ today,"]);
-    case!(german_low_high, "Er sagte: „Wir schaffen das“ und ging.", ["Wir schaffen das"]);
-    case!(french_guillemets, "Il a dit : « Nous gagnerons » hier.", ["Nous gagnerons"]);
-    case!(japanese_corners, "彼は「明日来ます」と言った。", ["明日来ます"]);
-    case!(split_by_attribution_gives_two_marked_quotes, "“First part,” he said. “Second part.”", ["First part,", "Second part."]);
-    case!(multi_paragraph_convention, "“First paragraph of speech.\n\n“Second paragraph,” she said.", ["First paragraph of speech. Second paragraph,"]);
-    case!(unclosed_quote_runs_to_paragraph_end, "“Never closed\n\nNarration follows.", ["Never closed"]);
-    case!(missing_close_before_new_open, "“One “Two,” he said.", ["One", "Two,"]);
-    case!(inch_marks_alone_are_skipped, "A 12\" pipe and a 3\" nail.", []);
+    case!(
+        curly_quote_with_cue,
+        "“We will rebuild,” she said.",
+        ["We will rebuild,"]
+    );
+    case!(
+        straight_quotes,
+        "He said: \"Not today.\" Then he left.",
+        ["Not today."]
+    );
+    case!(
+        mixed_straight_open_curly_close,
+        "\"It was a good day,” he said.",
+        ["It was a good day,"]
+    );
+    case!(
+        curly_glyph_typed_backwards,
+        "”Wrong glyph,” he said.",
+        ["Wrong glyph,"]
+    );
+    case!(
+        apostrophes_are_not_quotes,
+        "Russia’s soldiers’ mothers don't agree.",
+        []
+    );
+    case!(
+        single_quotes_partial,
+        "He said he ‘shares this pain’ with them.",
+        ["shares this pain"]
+    );
+    case!(
+        single_quote_after_plural_possessive,
+        "The ‘soldiers’ mothers’ group, she said.",
+        ["soldiers’ mothers"]
+    );
+    case!(
+        nested_single_inside_double,
+        "“He called it ‘a disgrace’ today,” she said.",
+        ["He called it ‘a disgrace’ today,"]
+    );
+    case!(
+        german_low_high,
+        "Er sagte: „Wir schaffen das“ und ging.",
+        ["Wir schaffen das"]
+    );
+    case!(
+        french_guillemets,
+        "Il a dit : « Nous gagnerons » hier.",
+        ["Nous gagnerons"]
+    );
+    case!(
+        japanese_corners,
+        "彼は「明日来ます」と言った。",
+        ["明日来ます"]
+    );
+    case!(
+        split_by_attribution_gives_two_marked_quotes,
+        "“First part,” he said. “Second part.”",
+        ["First part,", "Second part."]
+    );
+    case!(
+        multi_paragraph_convention,
+        "“First paragraph of speech.\n\n“Second paragraph,” she said.",
+        ["First paragraph of speech. Second paragraph,"]
+    );
+    case!(
+        unclosed_quote_runs_to_paragraph_end,
+        "“Never closed\n\nNarration follows.",
+        ["Never closed"]
+    );
+    case!(
+        missing_close_before_new_open,
+        "“One “Two,” he said.",
+        ["One", "Two,"]
+    );
+    case!(
+        inch_marks_alone_are_skipped,
+        "A 12\" pipe and a 3\" nail.",
+        []
+    );
     case!(empty_quotes_skipped, "An empty “” pair.", []);
 
     #[test]
     fn multi_paragraph_quote_has_one_part_per_paragraph() {
         let t = "“One.\n\n“Two.”";
-        let paras: Vec<Span> = parallax_text::paragraphs(t).into_iter().map(|(a, b)| Span(a, b)).collect();
+        let paras: Vec<Span> = parallax_text::paragraphs(t)
+            .into_iter()
+            .map(|(a, b)| Span(a, b))
+            .collect();
         let q = find_quotes(t, &paras);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].parts.len(), 2);

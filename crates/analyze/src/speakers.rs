@@ -250,13 +250,13 @@ pub fn attribute(
                     .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
                     || is_minor_word(w.text)
             });
-        let kind = if q.parts.len() > 1 || q.unclosed && n_words > 3 {
-            QuoteKind::Direct
-        } else if (starts_sentence || introduced)
-            && n_words >= 3
-            && !(title_case && cue_class.is_none())
-            && !embedded_before
-            && !continues_after
+        let kind = if q.parts.len() > 1
+            || q.unclosed && n_words > 3
+            || (starts_sentence || introduced)
+                && n_words >= 3
+                && !(title_case && cue_class.is_none())
+                && !embedded_before
+                && !continues_after
         {
             QuoteKind::Direct
         } else if n_words <= 4 && (cue_class.is_none() || cue_class == Some(CueClass::Naming))
@@ -775,10 +775,29 @@ fn merge_split_quotes(text: &str, quotes: &mut Vec<Quote>) {
 /// Quotes without a cue take the speaker of the closest earlier quote when no other person is
 /// named outside quotation marks in between.
 fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entities) {
-    let quote_spans: Vec<Span> = quotes
+    let mut quote_spans: Vec<Span> = quotes
         .iter()
         .flat_map(|q| q.parts.iter().copied())
         .collect();
+    quote_spans.sort();
+    let in_quote = |m: &Span| {
+        let k = quote_spans.partition_point(|q| q.1 < m.1);
+        quote_spans.get(k).is_some_and(|q| q.0 <= m.0 && m.1 <= q.1)
+    };
+    // Person mentions outside quotation marks, sorted, built once (start, end, entity).
+    let mut named: Vec<(usize, usize, usize)> = ents
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .filter(|m| !in_quote(m))
+                .map(move |m| (m.0, m.1, i))
+        })
+        .collect();
+    named.sort_unstable();
     for i in 1..quotes.len() {
         if quotes[i].speaker.is_some() || quotes[i].kind == QuoteKind::Term {
             continue;
@@ -797,19 +816,15 @@ fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entities) {
         // Too far (more than two paragraphs away) or someone else named in between: no guess.
         if text
             .get(gap.0..gap.1)
-            .map_or(true, |g| g.matches("\n\n").count() > 2)
+            .is_none_or(|g| g.matches("\n\n").count() > 2)
         {
             continue;
         }
-        let other_named = ents.list.iter().any(|e| {
-            e.kind == EntityKind::Person
-                && e.name != speaker.name
-                && e.mentions.iter().any(|m| {
-                    m.0 >= gap.0
-                        && m.1 <= gap.1
-                        && !quote_spans.iter().any(|q| q.0 <= m.0 && m.1 <= q.1)
-                })
-        });
+        let from = named.partition_point(|m| m.0 < gap.0);
+        let other_named = named[from..]
+            .iter()
+            .take_while(|m| m.1 <= gap.1)
+            .any(|m| ents.list[m.2].name != speaker.name);
         if other_named {
             continue;
         }

@@ -205,3 +205,116 @@ fn offsets_of_quotes_point_at_their_words() {
         }
     }
 }
+
+// Conventions added with the PolNeAR work (issue 3). Every text is synthetic.
+
+case!(
+    question_quote_then_attribution,
+    "Okafor took questions at the dock.\n\n“Who pays for the wall?” Lena Okafor asked.",
+    [("Who pays for the wall?", Direct, "Lena Okafor", "asked")]
+);
+case!(
+    colon_introduction_in_previous_paragraph,
+    "The Harbour Gazette reports:\n\n“The pier was closed before dawn and will stay closed until the inspectors return.”",
+    [("The pier was closed", Direct, "Harbour Gazette", "reports")]
+);
+case!(
+    continued_before_a_quote,
+    "Mayor Ana Ruiz spoke first.\n\nShe continued, “We will open the road by Friday.”",
+    [("We will open the road", Direct, "Ana Ruiz", "continued")]
+);
+case!(
+    quote_after_that_is_partial,
+    "Ruiz said that “the pier will reopen by May at the latest.”",
+    [(
+        "the pier will reopen by May at the latest",
+        Partial,
+        "Ruiz",
+        "said"
+    )]
+);
+case!(
+    narration_after_the_marks_makes_it_partial,
+    "“The only fix is a higher wall” for the old harbour, Ruiz said.",
+    [("The only fix is a higher wall", Partial, "Ruiz", "said")]
+);
+case!(
+    descriptors_before_name_after_inverted_cue,
+    "“Every boat will be back at sea by May,” said harbour master Lena Okafor.",
+    [("Every boat will be back", Direct, "Lena Okafor", "said")]
+);
+case!(
+    indirect_said_that,
+    "Harbour master Lena Okafor said that the sea wall would need new stones before winter.",
+    [(
+        "the sea wall would need new stones before winter",
+        Indirect,
+        "Lena Okafor",
+        "said"
+    )]
+);
+case!(
+    indirect_according_to_opening,
+    "According to the regional council, about 300 homes were damaged by the flood.",
+    [(
+        "about 300 homes were damaged by the flood",
+        Indirect,
+        "regional council",
+        "according to"
+    )]
+);
+case!(
+    indirect_content_before_attribution,
+    "The river could rise again on Friday, Mayor Ana Ruiz warned.",
+    [(
+        "The river could rise again on Friday",
+        Indirect,
+        "Ana Ruiz",
+        "warned"
+    )]
+);
+case!(
+    indirect_told_reporters,
+    "Tomas Brandt told reporters the fleet would stay in port for a week.",
+    [(
+        "the fleet would stay in port for a week",
+        Indirect,
+        "Tomas Brandt",
+        "told"
+    )]
+);
+case!(
+    indirect_keeps_quoted_words_apart,
+    "Ruiz said the plan was “a fairy tale” and would fail.",
+    [
+        ("the plan was", Indirect, "Ruiz", "said"),
+        ("a fairy tale", Partial, "Ruiz", "said"),
+    ]
+);
+
+#[test]
+fn indirect_parenthetical_has_two_parts() {
+    let text = "The dam, engineer Sofia Lund said, will hold through the spring floods.";
+    let a = analyze(None, text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Indirect)
+        .expect("indirect");
+    let parts: Vec<&str> = q.parts.iter().map(|p| p.of(text)).collect();
+    assert_eq!(parts, ["The dam", "will hold through the spring floods"]);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Sofia Lund")
+    );
+}
+
+#[test]
+fn direct_quote_sentence_gets_no_indirect_duplicate() {
+    let a = analyze(None, "“We will rebuild,” Ruiz said on Friday.");
+    assert!(
+        a.quotes.iter().all(|q| q.kind != Indirect),
+        "{:#?}",
+        a.quotes
+    );
+}

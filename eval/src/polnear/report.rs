@@ -200,10 +200,7 @@ pub fn render(eval: &Evaluation, command: &str) -> String {
          | system | matched with source | accuracy | named | accuracy (named) | source P | R | F1 |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|\n"
     );
-    for (name, t) in [
-        ("Parallax, kind direct", &ours),
-        ("naive baseline", &base),
-    ] {
+    for (name, t) in [("Parallax, kind direct", &ours), ("naive baseline", &base)] {
         let _ = writeln!(
             out,
             "| {name} | {} | {} | {} | {} | {} |",
