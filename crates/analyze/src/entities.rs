@@ -270,15 +270,21 @@ impl Entities {
             .enumerate()
             .filter(|(_, e)| e.kind == EntityKind::Person && e.name.split(' ').count() >= 2)
             .filter(|(_, e)| e.name.rsplit(' ').next() == Some(surname))
-            .max_by_key(|(_, e)| e.mentions.iter().filter(|m| m.0 <= at).map(|m| m.0).max())
+            .max_by_key(|(_, e)| {
+                // Mentions are in text order (sorted once `find` returns): binary search.
+                let k = e.mentions.partition_point(|m| m.0 <= at);
+                k.checked_sub(1).map(|k| e.mentions[k].0)
+            })
             .map(|(i, _)| i)
     }
 
-    /// The entity with a mention overlapping `span`.
+    /// The entity with a mention overlapping `span` (mentions are sorted and do not overlap
+    /// each other, so the only candidate is the last mention starting before `span` ends).
     pub fn at(&self, span: Span) -> Option<usize> {
-        self.list
-            .iter()
-            .position(|e| e.mentions.iter().any(|m| m.0 < span.1 && span.0 < m.1))
+        self.list.iter().position(|e| {
+            let k = e.mentions.partition_point(|m| m.0 < span.1);
+            k > 0 && span.0 < e.mentions[k - 1].1
+        })
     }
 
     /// The entity named `name` (exactly, or by surname for people).
@@ -459,9 +465,13 @@ fn capitalised_runs<'a>(text: &str, ws: &[Word<'a>], sentence_starts: &[usize]) 
             }
         }
         let start = run[0].start;
-        let sentence_initial = sentence_starts
-            .iter()
-            .any(|&s| s <= start && text[s..start].chars().all(|c| !c.is_alphanumeric()));
+        // The sentence the run is in starts at the last sentence start at or before it
+        // (starts are sorted); binary search keeps long articles linear.
+        let k = sentence_starts.partition_point(|&s| s <= start);
+        let sentence_initial = k > 0
+            && text
+                .get(sentence_starts[k - 1]..start)
+                .is_some_and(|gap| gap.chars().all(|c| !c.is_alphanumeric()));
         // Split at connectors unless the run names an organisation.
         let lex = Lexicon::get();
         let is_org = run.iter().any(|w| lex.org_words.contains(w.text));

@@ -98,10 +98,11 @@ pub fn attribute(
 ) -> Vec<Quote> {
     let lex = Lexicon::get();
     let all_words = words(text);
-    let quote_outer: Vec<Span> = marked
+    let mut quote_outer: Vec<Span> = marked
         .iter()
         .flat_map(|q| q.outer.iter().copied())
         .collect();
+    quote_outer.sort_unstable();
     let mut out: Vec<Quote> = Vec::with_capacity(marked.len());
     for (qi, q) in marked.iter().enumerate() {
         let outer_start = q.outer.first().map_or(q.start(), |s| s.0);
@@ -650,8 +651,10 @@ pub(crate) fn resolve(
             });
             match idx {
                 Some(i) => {
-                    ents.list[i].mentions.push(m.span);
-                    ents.list[i].mentions.sort();
+                    let mentions = &mut ents.list[i].mentions;
+                    if let Err(pos) = mentions.binary_search(&m.span) {
+                        mentions.insert(pos, m.span);
+                    }
                     Some(Speaker {
                         name: ents.list[i].name.clone(),
                         mention,
@@ -705,18 +708,19 @@ fn nearest_before(
     quotes: &[Span],
     pred: impl Fn(&crate::entities::EntityInfo) -> bool,
 ) -> Option<usize> {
-    let inside = |m: &Span| quotes.iter().any(|q| q.0 <= m.0 && m.1 <= q.1);
+    // Mentions and quote spans are sorted by start, so both look-ups are binary searches:
+    // long articles stay linear overall.
+    let inside = |m: &Span| {
+        let k = quotes.partition_point(|q| q.0 <= m.0);
+        k > 0 && m.1 <= quotes[k - 1].1
+    };
     ents.list
         .iter()
         .enumerate()
         .filter(|(_, e)| pred(e))
         .filter_map(|(i, e)| {
-            e.mentions
-                .iter()
-                .filter(|m| m.1 <= at && !inside(m))
-                .map(|m| m.0)
-                .max()
-                .map(|p| (i, p))
+            let k = e.mentions.partition_point(|m| m.0 < at);
+            e.mentions[..k].iter().rev().find(|m| m.1 <= at && !inside(m)).map(|m| (i, m.0))
         })
         .max_by_key(|&(_, p)| p)
         .map(|(i, _)| i)
@@ -732,12 +736,8 @@ fn nearest_after(
         .enumerate()
         .filter(|(_, e)| pred(e))
         .filter_map(|(i, e)| {
-            e.mentions
-                .iter()
-                .filter(|m| m.0 >= at)
-                .map(|m| m.0)
-                .min()
-                .map(|p| (i, p))
+            let k = e.mentions.partition_point(|m| m.0 < at);
+            e.mentions.get(k).map(|m| (i, m.0))
         })
         .min_by_key(|&(_, p)| p)
         .map(|(i, _)| i)

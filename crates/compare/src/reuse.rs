@@ -28,7 +28,7 @@ fn tokens(a: &AnalyzedArticle) -> Tokens {
     let quotes: Vec<(usize, usize)> = a
         .quotes
         .iter()
-        .filter(|q| q.kind != QuoteKind::Headline)
+        .filter(|q| !matches!(q.kind, QuoteKind::Headline | QuoteKind::Indirect))
         .flat_map(|q| q.parts.iter().map(|p| (p.0, p.1)))
         .collect();
     let ws = words(&a.article.text);
