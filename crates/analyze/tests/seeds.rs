@@ -7,13 +7,18 @@ use parallax_analyze::Analyzer;
 use parallax_model::{AnalyzedArticle, QuoteKind, SpeakerVia};
 
 fn seed(prefix: &str) -> Option<AnalyzedArticle> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds"));
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds"
+    ));
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("skipped: ../shared/seeds not found");
         return None;
     };
     let path = entries.flatten().map(|e| e.path()).find(|p| {
-        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix))
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(prefix))
     })?;
     let docs = parallax_ingest::read_input(path.to_str()?).ok()?;
     let mut article = parallax_ingest::extract(docs.first()?).ok()?;
@@ -37,10 +42,16 @@ fn moscow_times_quotes_and_speakers() {
     assert_eq!(s.via, SpeakerVia::Pronoun);
     assert_eq!(s.mention, "he");
     let pocket = quote_with(&a, "pocket mothers");
-    assert_eq!(pocket.speaker.as_ref().map(|s| s.name.as_str()), Some("Olga Tsukanova"));
+    assert_eq!(
+        pocket.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Olga Tsukanova")
+    );
     let heroes = quote_with(&a, "through their mothers");
     assert_eq!(heroes.kind, QuoteKind::Direct);
-    assert_eq!(heroes.speaker.as_ref().map(|s| s.name.as_str()), Some("Vladimir Putin"));
+    assert_eq!(
+        heroes.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Vladimir Putin")
+    );
 }
 
 #[test]
@@ -48,9 +59,15 @@ fn independent_quotes_kinds() {
     let Some(a) = seed("004_") else { return };
     let headline = quote_with(&a, "Share This Pain");
     assert_eq!(headline.kind, QuoteKind::Headline);
-    assert_eq!(quote_with(&a, "special military operation").kind, QuoteKind::Term);
+    assert_eq!(
+        quote_with(&a, "special military operation").kind,
+        QuoteKind::Term
+    );
     assert_eq!(quote_with(&a, "mistakes").kind, QuoteKind::Partial);
     let splice = quote_with(&a, "breathing heavily");
     assert_eq!(splice.kind, QuoteKind::Direct);
-    assert_eq!(splice.speaker.as_ref().map(|s| s.name.as_str()), Some("Vladimir Putin"));
+    assert_eq!(
+        splice.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Vladimir Putin")
+    );
 }

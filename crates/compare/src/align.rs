@@ -58,11 +58,20 @@ pub fn fact_texts(art: &AnalyzedArticle) -> Vec<String> {
         .iter()
         .map(|s| {
             let (mut start, mut end) = (s.start, s.end);
-            for q in art.quotes.iter().filter(|q| q.kind != parallax_model::QuoteKind::Headline) {
-                let Some(sp) = q.speaker.as_ref().and_then(|sp| sp.span) else { continue };
-                let (Some(first), Some(last)) = (q.parts.first(), q.parts.last()) else { continue };
+            for q in art
+                .quotes
+                .iter()
+                .filter(|q| q.kind != parallax_model::QuoteKind::Headline)
+            {
+                let Some(sp) = q.speaker.as_ref().and_then(|sp| sp.span) else {
+                    continue;
+                };
+                let (Some(first), Some(last)) = (q.parts.first(), q.parts.last()) else {
+                    continue;
+                };
                 let short = |a: usize, b: usize| {
-                    text.get(a..b).is_some_and(|t| parallax_text::words(t).len() <= ATTRIBUTION_WORDS)
+                    text.get(a..b)
+                        .is_some_and(|t| parallax_text::words(t).len() <= ATTRIBUTION_WORDS)
                 };
                 // The quote may run over several sentences: look at the sentence where it ends
                 // (tail) and where it starts (head).
@@ -70,7 +79,11 @@ pub fn fact_texts(art: &AnalyzedArticle) -> Vec<String> {
                 let starts_here = (s.start..=s.end).contains(&first.0);
                 if ends_here && sp.0 >= last.1 && sp.1 <= s.end && short(last.1, s.end) {
                     end = end.min(last.1);
-                } else if starts_here && sp.1 <= first.0 && sp.0 >= s.start && short(s.start, first.0) {
+                } else if starts_here
+                    && sp.1 <= first.0
+                    && sp.0 >= s.start
+                    && short(s.start, first.0)
+                {
                     start = start.max(first.0);
                 }
             }
@@ -87,7 +100,12 @@ pub fn align(
 ) -> (Vec<Fact>, BTreeMap<String, Vec<String>>) {
     let profiles: Vec<Vec<SentenceProfile>> = articles
         .iter()
-        .map(|art| fact_texts(art).iter().map(|t| SentenceProfile::new(t)).collect())
+        .map(|art| {
+            fact_texts(art)
+                .iter()
+                .map(|t| SentenceProfile::new(t))
+                .collect()
+        })
         .collect();
     let score = |a: usize, i: usize, b: usize, j: usize| {
         paraphrase::score(

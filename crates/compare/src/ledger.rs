@@ -221,7 +221,6 @@ fn mark_joined(segs: &mut [Segment], group: &[usize]) {
     }
 }
 
-
 fn surname(name: &str) -> String {
     name.rsplit(' ').next().unwrap_or(name).to_lowercase()
 }

@@ -7,13 +7,21 @@ fn compare(texts: &[&str]) -> Comparison {
     let articles = texts
         .iter()
         .enumerate()
-        .map(|(i, t)| Article { id: format!("a{}", i + 1), text: t.to_string(), ..Default::default() })
+        .map(|(i, t)| Article {
+            id: format!("a{}", i + 1),
+            text: t.to_string(),
+            ..Default::default()
+        })
         .collect();
     Comparer::new(CompareConfig::default()).compare(articles)
 }
 
 fn text_of<'a>(c: &'a Comparison, id: &str) -> &'a str {
-    let a = c.articles.iter().find(|a| id.starts_with(&format!("{}:", a.article.id))).unwrap();
+    let a = c
+        .articles
+        .iter()
+        .find(|a| id.starts_with(&format!("{}:", a.article.id)))
+        .unwrap();
     a.sentence_text(a.sentences.iter().position(|s| s.id == id).unwrap())
 }
 
@@ -24,7 +32,11 @@ fn same_event_in_other_words_is_one_fact_and_the_rest_is_unique() {
         "On Sunday night a storm flooded Port Ellery harbour and 140 residents had to leave their homes. Insurers sent adjusters on Monday.",
     ]);
     assert_eq!(c.facts.len(), 1, "{:#?}", c.facts);
-    let members: Vec<&str> = c.facts[0].members.iter().map(|m| m.sentence.as_str()).collect();
+    let members: Vec<&str> = c.facts[0]
+        .members
+        .iter()
+        .map(|m| m.sentence.as_str())
+        .collect();
     assert_eq!(members, ["a1:s1", "a2:s1"]);
     assert!(text_of(&c, &c.unique["a1"][0]).contains("emergency payments"));
     assert!(text_of(&c, &c.unique["a2"][0]).contains("adjusters"));

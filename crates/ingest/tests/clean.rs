@@ -342,7 +342,10 @@ fn html_goes_through_the_html_extractor() {
         meta: DocumentMeta::default(),
     };
     let a = extract(&doc).expect("html article");
-    assert_eq!(a.text, "Ships returned to the harbour on Monday after the storm.");
+    assert_eq!(
+        a.text,
+        "Ships returned to the harbour on Monday after the storm."
+    );
 }
 
 #[test]

@@ -13,7 +13,12 @@ const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Ferry returns 
 <aside class="newsletter">Sign up for our newsletter</aside><footer>© Coast News</footer></body></html>"#;
 
 fn doc(meta: DocumentMeta) -> RawDocument {
-    RawDocument { input: "ferry.html".into(), media_type: MediaType::Html, body: PAGE.into(), meta }
+    RawDocument {
+        input: "ferry.html".into(),
+        media_type: MediaType::Html,
+        body: PAGE.into(),
+        meta,
+    }
 }
 
 #[test]
@@ -27,12 +32,19 @@ fn page_gives_text_and_metadata() {
     assert_eq!(a.url.as_deref(), Some("https://www.coast.example/ferry"));
     assert_eq!(a.outlet, "coast.example");
     assert_eq!(a.language.as_deref(), Some("en"));
-    assert!(a.removed.iter().any(|r| r.kind == RemovedKind::Boilerplate && r.text.contains("newsletter")));
+    assert!(a
+        .removed
+        .iter()
+        .any(|r| r.kind == RemovedKind::Boilerplate && r.text.contains("newsletter")));
 }
 
 #[test]
 fn source_metadata_wins() {
-    let meta = DocumentMeta { title: Some("Given title".into()), published: Some("2025-03-05".into()), ..Default::default() };
+    let meta = DocumentMeta {
+        title: Some("Given title".into()),
+        published: Some("2025-03-05".into()),
+        ..Default::default()
+    };
     let a = extract(&doc(meta)).unwrap();
     assert_eq!(a.title.as_deref(), Some("Given title"));
     assert_eq!(a.published.as_deref(), Some("2025-03-05"));

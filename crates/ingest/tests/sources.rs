@@ -252,7 +252,10 @@ fn html_is_known_by_extension_or_sniffing() {
     let types: Vec<MediaType> = docs.iter().map(|d| d.media_type).collect();
     assert_eq!(types, [MediaType::Html, MediaType::Html, MediaType::Text]);
     // A fragment with too little text to be an article is an error naming the input.
-    let err = extract(&docs[0]).err().map(|e| e.to_string()).unwrap_or_default();
+    let err = extract(&docs[0])
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(err.starts_with(&by_ext), "{err}");
 }
 

@@ -6,9 +6,14 @@ use proptest::prelude::*;
 /// Text made of the characters segmentation cares about, plus anything at all.
 fn newsish() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Mr.", " ", "\n", "\n\n", ".", "...", "…", "?", "!", "“", "”", "\"", "'", "’", "U.S.", "J.", "2.5", "He", "said", "(", ")", "—", "é", "字",
+        "Mr.", " ", "\n", "\n\n", ".", "...", "…", "?", "!", "“", "”", "\"", "'", "’", "U.S.",
+        "J.", "2.5", "He", "said", "(", ")", "—", "é", "字",
     ]);
-    prop::collection::vec(prop_oneof![pieces.prop_map(str::to_string), any::<String>()], 0..60).prop_map(|v| v.concat())
+    prop::collection::vec(
+        prop_oneof![pieces.prop_map(str::to_string), any::<String>()],
+        0..60,
+    )
+    .prop_map(|v| v.concat())
 }
 
 proptest! {
