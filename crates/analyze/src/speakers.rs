@@ -720,7 +720,11 @@ fn nearest_before(
         .filter(|(_, e)| pred(e))
         .filter_map(|(i, e)| {
             let k = e.mentions.partition_point(|m| m.0 < at);
-            e.mentions[..k].iter().rev().find(|m| m.1 <= at && !inside(m)).map(|m| (i, m.0))
+            e.mentions[..k]
+                .iter()
+                .rev()
+                .find(|m| m.1 <= at && !inside(m))
+                .map(|m| (i, m.0))
         })
         .max_by_key(|&(_, p)| p)
         .map(|(i, _)| i)
