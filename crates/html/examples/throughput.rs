@@ -2,7 +2,8 @@
 //! side-by-side speed comparison in `benches/extraction.sh`.
 //!
 //! `cargo run --release -p parallax-html --example throughput -- DIR [ROUNDS]`
-//! prints one line: `parallax-html docs=N rounds=R seconds=S docs_per_s=D mb_per_s=M`.
+//! prints one line: `parallax-html docs=N rounds=R seconds=S docs_per_s=D mb_per_s=M (lightened L,
+//! checksum C)`, L being the pages parsed with script and style bodies emptied.
 
 use std::io::Read;
 use std::time::Instant;
@@ -15,14 +16,23 @@ fn main() {
     };
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
     let mut pages = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("read dir").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for path in entries {
-        let Ok(bytes) = std::fs::read(&path) else { continue };
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
         let name = path.to_string_lossy();
         let raw = if name.ends_with(".gz") {
             let mut out = Vec::new();
-            if flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out).is_err() {
+            if flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut out)
+                .is_err()
+            {
                 continue;
             }
             out
@@ -34,6 +44,8 @@ fn main() {
         pages.push(String::from_utf8_lossy(&raw).into_owned());
     }
     let bytes: usize = pages.iter().map(String::len).sum();
+    // Pages parsed with script and style bodies emptied (the rest take the slower path).
+    let lightened = pages.iter().filter(|p| parallax_html::lightens(p)).count();
     // One warm-up round, then the timed rounds.
     let mut chars = 0usize;
     for p in &pages {
@@ -48,12 +60,13 @@ fn main() {
     let secs = start.elapsed().as_secs_f64();
     let docs = pages.len() * rounds;
     println!(
-        "parallax-html docs={} rounds={} seconds={:.3} docs_per_s={:.1} mb_per_s={:.2} (checksum {})",
+        "parallax-html docs={} rounds={} seconds={:.3} docs_per_s={:.1} mb_per_s={:.2} (lightened {}, checksum {})",
         pages.len(),
         rounds,
         secs,
         docs as f64 / secs,
         (bytes * rounds) as f64 / secs / 1e6,
+        lightened,
         chars % 1000
     );
 }

@@ -32,6 +32,7 @@ mod content;
 mod dom;
 mod hints;
 mod metadata;
+mod rawtext;
 
 use parallax_model::Removed;
 use scraper::Html;
@@ -68,8 +69,40 @@ pub struct HtmlArticle {
 /// the result has empty `text` and whatever metadata was found.
 pub fn extract(html: &str, url: Option<&str>) -> HtmlArticle {
     let html = dom::truncate_at_boundary(html, MAX_HTML_BYTES);
-    let doc = Html::parse_document(html);
-    let meta = metadata::read(&doc);
+    // Script and style bodies are emptied before parsing (the tokenizer's slowest input, and
+    // dropped anyway); a page where the scan misread the markup is parsed again as it came.
+    let doc = match rawtext::lighten(html) {
+        Some(light) => {
+            let doc = Html::parse_document(&light.html);
+            if light.verified(&doc) {
+                doc
+            } else {
+                Html::parse_document(html)
+            }
+        }
+        None => Html::parse_document(html),
+    };
+    from_document(&doc, url)
+}
+
+/// [`extract`] without emptying script and style bodies first: the reference the faster path
+/// is tested against (the differential fuzz target and tests). Same result, slower.
+#[doc(hidden)]
+pub fn extract_unlightened(html: &str, url: Option<&str>) -> HtmlArticle {
+    let html = dom::truncate_at_boundary(html, MAX_HTML_BYTES);
+    from_document(&Html::parse_document(html), url)
+}
+
+/// Whether [`extract`] would parse `html` with its script and style bodies emptied (the scan
+/// found some and the parse confirmed every cut); for tests and the fuzz targets.
+#[doc(hidden)]
+pub fn lightens(html: &str) -> bool {
+    let html = dom::truncate_at_boundary(html, MAX_HTML_BYTES);
+    rawtext::lighten(html).is_some_and(|l| l.verified(&Html::parse_document(&l.html)))
+}
+
+fn from_document(doc: &Html, url: Option<&str>) -> HtmlArticle {
+    let meta = metadata::read(doc);
     let root = doc.root_element();
     let body = root
         .children()

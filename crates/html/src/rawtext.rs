@@ -1,0 +1,500 @@
+//! Script and style bodies emptied before parsing, and the parse checked afterwards.
+//!
+//! About half the bytes of a news page are inline JavaScript and CSS, which html5ever's
+//! tokenizer walks through only for the extractor to drop. [`lighten`] finds `<script>` and
+//! `<style>` elements whose bodies the tokenizer reads as raw text and replaces each body by
+//! [`MARK`]. The scan is a small tokenizer (comments, tags with quoted attributes, the other
+//! raw-text elements, SVG and MathML, where `script` is not raw text), good enough for real
+//! pages but not the whole HTML standard; so [`Lightened::verified`] checks the claim on the
+//! parsed tree, and a page that fails it is parsed again untouched.
+//!
+//! Why the check suffices: the two documents are equal up to the first cut, so html5ever
+//! reaches the cut in the same state in both. If the mark ends up as the whole text of an HTML
+//! `script` (`style`) element, the tokenizer was in the script-data (raw-text) state for that
+//! element there. In that state the original body, which holds no `<!--` and no end tag of its
+//! element (the scan cut at the first), is read as text up to the same end tag the mark meets.
+//! So both parses leave the element in the same state with only its text changed, and the
+//! argument repeats at the next cut. The mark is absent from the original (else nothing is
+//! cut), so every mark in the tree comes from a cut; counting them proves none went missing.
+
+use scraper::{Html, Node};
+
+/// What replaces a body: Unicode noncharacters, which never occur in real text, around a word.
+/// Contains no `<`, `&`, CR or NUL, so every tokenizer state reads it as plain characters.
+pub(crate) const MARK: &str = "\u{fdd0}parallax\u{fdd1}";
+
+/// Shorter bodies are left alone: cutting them saves less than it costs to check.
+const MIN_BODY: usize = 64;
+
+/// A page with script and style bodies replaced by [`MARK`].
+#[derive(Debug)]
+pub(crate) struct Lightened {
+    /// The lightened page.
+    pub html: String,
+    scripts: usize,
+    styles: usize,
+    comments: usize,
+    values: usize,
+}
+
+/// Where the scan stands after one piece of markup.
+enum Step {
+    /// Go on at this byte offset.
+    At(usize),
+    /// Stop scanning: the rest is left as it is (end of input, `plaintext`, an unclosed comment).
+    Stop,
+}
+
+/// Empties script, style and comment bodies and unread attribute values; `None` when there was
+/// nothing worth cutting (or the page already contains [`MARK`], which would make the check
+/// unsound).
+pub(crate) fn lighten(html: &str) -> Option<Lightened> {
+    if memchr::memmem::find(html.as_bytes(), MARK.as_bytes()).is_some() {
+        return None;
+    }
+    let b = html.as_bytes();
+    let mut out = Lightened {
+        html: String::new(),
+        scripts: 0,
+        styles: 0,
+        comments: 0,
+        values: 0,
+    };
+    // `html[..copied]` is already in `out.html`.
+    let mut copied = 0;
+    // Open `svg` and `math` elements: inside them `script` and `style` are not raw text.
+    let mut foreign = 0usize;
+    // Quoted attribute values of the start tag being read: (name start, name end, value span).
+    let mut values: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = find_byte(b, i, b'<') {
+        let step = match b.get(lt + 1) {
+            Some(b'!') => match declaration_end(b, lt, foreign > 0) {
+                Some(end) => {
+                    // A comment's text is never read: `<!--` body `-->` (or `--!>`).
+                    let body = lt + 4;
+                    let close = if b.get(end.saturating_sub(4)..end) == Some(b"--!>") {
+                        4
+                    } else {
+                        3
+                    };
+                    let body_end = end.saturating_sub(close);
+                    if b.get(lt..body) == Some(b"<!--") && body_end >= body + MIN_BODY {
+                        cut(html, &mut out.html, &mut copied, body, body_end);
+                        out.comments += 1;
+                    }
+                    Step::At(end)
+                }
+                None => Step::Stop,
+            },
+            Some(b'?') => Step::At(find_byte(b, lt, b'>').map_or(b.len(), |p| p + 1)),
+            Some(b'/') => match b.get(lt + 2) {
+                Some(c) if c.is_ascii_alphabetic() => match parse_tag(b, lt + 2, None) {
+                    Some(tag) => {
+                        if tag.name_is(b, "svg") || tag.name_is(b, "math") {
+                            foreign = foreign.saturating_sub(1);
+                        }
+                        Step::At(tag.end)
+                    }
+                    None => Step::Stop,
+                },
+                Some(b'>') => Step::At(lt + 3),
+                _ => Step::At(find_byte(b, lt, b'>').map_or(b.len(), |p| p + 1)),
+            },
+            Some(c) if c.is_ascii_alphabetic() => {
+                values.clear();
+                match parse_tag(b, lt + 1, Some(&mut values)) {
+                    None => Step::Stop,
+                    Some(tag) => {
+                        for &(ns, ne, vs, ve) in &values {
+                            let name = b.get(ns..ne).unwrap_or(b"");
+                            if ve >= vs + MIN_VALUE && unread_value(name, tag.name_is(b, "a")) {
+                                cut(html, &mut out.html, &mut copied, vs, ve);
+                                out.values += 1;
+                            }
+                        }
+                        start_tag(html, &tag, lt, &mut foreign, &mut out, &mut copied)
+                    }
+                }
+            }
+            _ => Step::At(lt + 1),
+        };
+        match step {
+            Step::At(next) => i = next.max(lt + 1),
+            Step::Stop => break,
+        }
+    }
+    if out.scripts + out.styles + out.comments + out.values == 0 {
+        return None;
+    }
+    out.html.push_str(html.get(copied..).unwrap_or(""));
+    Some(out)
+}
+
+/// Shorter attribute values are left alone.
+const MIN_VALUE: usize = 48;
+
+/// Attributes nothing downstream reads (not the extractor, not html5ever's tree builder):
+/// image sources, data attributes, SVG path data, event handlers, tooltips, and the targets of
+/// links (`href` of `<a>` only: `<link rel=canonical>` and `<base>` are read).
+fn unread_value(name: &[u8], in_link: bool) -> bool {
+    let lower = |n: &[u8], want: &[u8]| n.eq_ignore_ascii_case(want);
+    lower(name, b"src")
+        || lower(name, b"srcset")
+        || lower(name, b"sizes")
+        || lower(name, b"d")
+        || lower(name, b"alt")
+        || lower(name, b"title")
+        || (in_link && lower(name, b"href"))
+        || name
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"data-"))
+        || (name.len() > 2 && name.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"on")))
+}
+
+/// After a start tag outside comments and raw text: tracks SVG/MathML, cuts script and style
+/// bodies, skips the other raw-text elements.
+fn start_tag(
+    html: &str,
+    tag: &Tag,
+    lt: usize,
+    foreign: &mut usize,
+    out: &mut Lightened,
+    copied: &mut usize,
+) -> Step {
+    let b = html.as_bytes();
+    if tag.name_is(b, "svg") || tag.name_is(b, "math") {
+        if !tag.self_closing {
+            *foreign += 1;
+        }
+        return Step::At(tag.end);
+    }
+    if *foreign > 0 {
+        return Step::At(tag.end);
+    }
+    let cut_end = |body_end: usize| {
+        // Scripts typed as JSON (JSON-LD) are metadata: keep them.
+        let typed_json = b
+            .get(lt..tag.end)
+            .is_some_and(|t| contains_ignore_case(t, b"json"));
+        (!typed_json && body_end >= tag.end + MIN_BODY).then_some(body_end)
+    };
+    if tag.name_is(b, "script") {
+        return match script_end(b, tag.end) {
+            Some((end, escaped)) => {
+                if let Some(end) = cut_end(end).filter(|_| !escaped) {
+                    cut(html, &mut out.html, copied, tag.end, end);
+                    out.scripts += 1;
+                }
+                Step::At(end)
+            }
+            None => Step::Stop,
+        };
+    }
+    if tag.name_is(b, "style") {
+        return match raw_end(b, tag.end, b"style") {
+            Some(end) => {
+                if let Some(end) = cut_end(end) {
+                    cut(html, &mut out.html, copied, tag.end, end);
+                    out.styles += 1;
+                }
+                Step::At(end)
+            }
+            None => Step::Stop,
+        };
+    }
+    if tag.name_is(b, "plaintext") {
+        return Step::Stop;
+    }
+    match RAW_ELEMENTS.iter().find(|n| tag.name_is(b, n)) {
+        Some(name) => raw_end(b, tag.end, name.as_bytes()).map_or(Step::Stop, Step::At),
+        None => Step::At(tag.end),
+    }
+}
+
+/// Elements other than `script` and `style` whose content the tokenizer reads as (escapable)
+/// raw text, up to their own end tag.
+const RAW_ELEMENTS: &[&str] = &[
+    "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+impl Lightened {
+    /// Whether the tree parsed from [`Lightened::html`] shows every cut where the scan said: each
+    /// mark the whole text of an HTML `script` or `style` element, and as many as were cut.
+    pub(crate) fn verified(&self, doc: &Html) -> bool {
+        // Exact matches suffice: the page had no mark, each cut wrote one, and a mark that landed
+        // anywhere but where its cut meant it (inside a longer text, value or comment) leaves
+        // its count short. A mark cannot land whole in another kind's place either: a body's
+        // mark follows `>`, a value's a quote, a comment's `<!--`.
+        let (mut scripts, mut styles, mut comments, mut values) = (0, 0, 0, 0);
+        for node in doc.tree.nodes() {
+            match node.value() {
+                Node::Text(text) if &**text == MARK => {
+                    let alone = node.prev_sibling().is_none() && node.next_sibling().is_none();
+                    let Some(el) = node.parent().and_then(|p| p.value().as_element()) else {
+                        return false;
+                    };
+                    if !alone || &*el.name.ns != "http://www.w3.org/1999/xhtml" {
+                        return false;
+                    }
+                    match el.name() {
+                        "script" => scripts += 1,
+                        "style" => styles += 1,
+                        _ => return false,
+                    }
+                }
+                Node::Comment(c) if &**c == MARK => comments += 1,
+                Node::Element(el) => {
+                    values += el.attrs.iter().filter(|(_, v)| &**v == MARK).count();
+                }
+                _ => {}
+            }
+        }
+        scripts == self.scripts
+            && styles == self.styles
+            && comments == self.comments
+            && values == self.values
+    }
+}
+
+/// Copies the page up to `body_start`, then the mark, and skips to `body_end`.
+fn cut(html: &str, out: &mut String, copied: &mut usize, body_start: usize, body_end: usize) {
+    if out.is_empty() {
+        out.reserve(html.len() / 2);
+    }
+    out.push_str(html.get(*copied..body_start).unwrap_or(""));
+    out.push_str(MARK);
+    *copied = body_end;
+}
+
+/// A start or end tag as the tokenizer reads it.
+struct Tag {
+    name_start: usize,
+    name_end: usize,
+    /// Offset just past the closing `>`.
+    end: usize,
+    /// Ends with `/>`.
+    self_closing: bool,
+}
+
+impl Tag {
+    fn name_is(&self, b: &[u8], name: &str) -> bool {
+        b.get(self.name_start..self.name_end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+    }
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// Reads a tag whose name starts at `start`, through its attributes (quoted values may hold
+/// `>`), to its `>`; `None` if the input ends first (the tokenizer then drops the tag).
+///
+/// A shortcut of the tokenizer's attribute states: a quote opens a value only right after `=`
+/// (spaces allowed between), anywhere else it is part of a name or an unquoted value. Odd
+/// markup where the two disagree (`a=b="c>"`) is caught by the check after parsing.
+fn parse_tag(
+    b: &[u8],
+    start: usize,
+    mut values: Option<&mut Vec<(usize, usize, usize, usize)>>,
+) -> Option<Tag> {
+    let mut i = start;
+    while b
+        .get(i)
+        .is_some_and(|&c| !is_space(c) && c != b'/' && c != b'>')
+    {
+        i += 1;
+    }
+    let name_end = i;
+    loop {
+        let p = i + memchr::memchr3(b'>', b'"', b'\'', b.get(i..)?)?;
+        let c = *b.get(p)?;
+        if c == b'>' {
+            return Some(Tag {
+                name_start: start,
+                name_end,
+                end: p + 1,
+                self_closing: p > name_end && b.get(p - 1) == Some(&b'/'),
+            });
+        }
+        let mut k = p;
+        while k > name_end && b.get(k - 1).is_some_and(|&c| is_space(c)) {
+            k -= 1;
+        }
+        i = if k > name_end && b.get(k - 1) == Some(&b'=') {
+            let close = find_byte(b, p + 1, c)?;
+            if let Some(values) = values.as_deref_mut() {
+                // The name runs back from the `=` to a space, a quote or the tag name.
+                let mut ne = k - 1;
+                while ne > name_end && b.get(ne - 1).is_some_and(|&c| is_space(c)) {
+                    ne -= 1;
+                }
+                let mut ns = ne;
+                while ns > name_end
+                    && b.get(ns - 1)
+                        .is_some_and(|&c| !is_space(c) && !matches!(c, b'"' | b'\'' | b'/'))
+                {
+                    ns -= 1;
+                }
+                values.push((ns, ne, p + 1, close));
+            }
+            close + 1
+        } else {
+            p + 1
+        };
+    }
+}
+
+/// End of `<!…>` markup starting at `lt`: a comment, a doctype, CDATA (in foreign content) or a
+/// bogus comment. Offset past its `>`, or `None` if the input ends inside it.
+fn declaration_end(b: &[u8], lt: usize, foreign: bool) -> Option<usize> {
+    let rest = b.get(lt..)?;
+    if rest.starts_with(b"<!--") {
+        let s = lt + 4;
+        // `<!-->` and `<!--->` are complete (empty) comments.
+        if b.get(s) == Some(&b'>') {
+            return Some(s + 1);
+        }
+        if b.get(s..s + 2) == Some(b"->") {
+            return Some(s + 2);
+        }
+        let mut i = s;
+        loop {
+            let d = find_pair(b, i, b'-', b'-')?;
+            match (b.get(d + 2), b.get(d + 3)) {
+                (Some(b'>'), _) => return Some(d + 3),
+                (Some(b'!'), Some(b'>')) => return Some(d + 4),
+                _ => i = d + 1,
+            }
+        }
+    }
+    if foreign && rest.starts_with(b"<![CDATA[") {
+        let mut i = lt + 9;
+        loop {
+            let d = find_pair(b, i, b']', b']')?;
+            if b.get(d + 2) == Some(&b'>') {
+                return Some(d + 3);
+            }
+            i = d + 1;
+        }
+    }
+    // Doctypes and bogus comments end at the first `>`.
+    find_byte(b, lt, b'>').map(|p| p + 1)
+}
+
+/// Whether an end tag of `name` (`</name` then space, `/` or `>`) starts at `at`.
+fn end_tag_at(b: &[u8], at: usize, name: &[u8]) -> bool {
+    b.get(at..at + 2) == Some(b"</")
+        && b.get(at + 2..at + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        && b.get(at + 2 + name.len())
+            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+}
+
+/// Start of the end tag closing raw text (or escapable raw text) that begins at `from`.
+fn raw_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let lt = find_pair(b, i, b'<', b'/')?;
+        if end_tag_at(b, lt, name) {
+            return Some(lt);
+        }
+        i = lt + 1;
+    }
+}
+
+/// Start of the `</script` closing script data that begins at `from`, and whether the body
+/// entered the escaped states (`<!--`), where a nested `<script>` hides the next `</script>`.
+fn script_end(b: &[u8], from: usize) -> Option<(usize, bool)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum S {
+        Data,
+        Escaped { dashes: u8 },
+        Double { dashes: u8 },
+    }
+    let mut state = S::Data;
+    let mut escaped = false;
+    let mut i = from;
+    loop {
+        match state {
+            S::Data => {
+                // Only `</` and `<!` matter here.
+                let lt = find_byte(b, i, b'<')?;
+                if end_tag_at(b, lt, b"script") {
+                    return Some((lt, escaped));
+                }
+                if b.get(lt..lt + 4) == Some(b"<!--") {
+                    escaped = true;
+                    state = S::Escaped { dashes: 2 };
+                    i = lt + 4;
+                } else {
+                    i = lt + 1;
+                }
+            }
+            S::Escaped { dashes } | S::Double { dashes } => {
+                let double = matches!(state, S::Double { .. });
+                let c = *b.get(i)?;
+                let with = |dashes: u8| {
+                    if double {
+                        S::Double { dashes }
+                    } else {
+                        S::Escaped { dashes }
+                    }
+                };
+                match c {
+                    b'-' => {
+                        state = with(dashes.saturating_add(1).min(2));
+                        i += 1;
+                    }
+                    b'>' if dashes >= 2 => {
+                        state = S::Data;
+                        i += 1;
+                    }
+                    b'<' => {
+                        if end_tag_at(b, i, b"script") {
+                            if !double {
+                                return Some((i, escaped));
+                            }
+                            state = S::Escaped { dashes: 0 };
+                            i += "</script".len() + 1;
+                        } else if !double && script_open_at(b, i) {
+                            state = S::Double { dashes: 0 };
+                            i += "<script".len() + 1;
+                        } else {
+                            state = with(0);
+                            i += 1;
+                        }
+                    }
+                    _ => {
+                        state = with(0);
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether `<script` then space, `/` or `>` starts at `at`.
+fn script_open_at(b: &[u8], at: usize) -> bool {
+    b.get(at) == Some(&b'<')
+        && b.get(at + 1..at + 7)
+            .is_some_and(|n| n.eq_ignore_ascii_case(b"script"))
+        && b.get(at + 7)
+            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+}
+
+fn find_byte(b: &[u8], from: usize, needle: u8) -> Option<usize> {
+    memchr::memchr(needle, b.get(from..)?).map(|p| p + from)
+}
+
+/// Offset of the first `x` followed by `y` at or after `from`.
+fn find_pair(b: &[u8], from: usize, x: u8, y: u8) -> Option<usize> {
+    memchr::memmem::find(b.get(from..)?, &[x, y]).map(|p| p + from)
+}
+
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}

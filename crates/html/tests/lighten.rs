@@ -1,0 +1,138 @@
+//! Emptying script and style bodies before parsing must never change what is extracted: each
+//! case is extracted both ways and compared, and the cases name whether the fast path is taken
+//! (a misread page must fall back to the plain parse, not give a different article).
+
+use parallax_html::{extract, extract_unlightened, lightens};
+use proptest::prelude::*;
+
+const PARA: &str = "<p>The harbour board voted on Tuesday to keep the night ferry running, the \
+                    chair said, although fuel costs rose by a third over the winter.</p>";
+
+/// A script body long enough to be cut, holding markup-like text a naive cut would misread.
+fn js() -> String {
+    "var x = '<p>not text</p>'; if (a < b && c > d) { x += \"</scrip\"; }\n".repeat(4)
+}
+
+fn css() -> String {
+    ".share-bar > a { color: #123; } p:after { content: '<b>'; }\n".repeat(4)
+}
+
+fn page(head: &str, body: &str) -> String {
+    format!("<!DOCTYPE html><html lang=\"en\"><head><title>Ferry vote</title>{head}</head><body>{body}</body></html>")
+}
+
+#[test]
+fn lightened_and_plain_parses_agree() {
+    let js = js();
+    let css = css();
+    // (name, page, whether the fast path is taken)
+    let cases = [
+        ("plain_scripts_and_styles", page(&format!("<script>{js}</script><style>{css}</style>"), &format!("<article>{PARA}<script>{js}</script>{PARA}</article>")), true),
+        ("uppercase_tags", page(&format!("<SCRIPT type=text/javascript>{js}</SCRIPT >"), PARA), true),
+        ("end_tag_needs_a_delimiter", page(&format!("<script>{js}</scripts>{js}</script>"), PARA), true),
+        ("json_ld_kept", page(&format!("<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Ferry vote kept\",\"x\":\"{}\"}}</script>", "y".repeat(80)), PARA), false),
+        ("escaped_script_not_cut", page(&format!("<script><!-- <script> {js} </script> still script --></script><script>{js}</script>"), PARA), true),
+        ("script_named_in_comment", page("", &format!("<!-- <script> -->{PARA}<script>{js}</script>")), true),
+        ("script_named_in_attribute", page("", &format!("<div data-x=\"<script>\" title='a>b'>{PARA}</div><script>{js}</script>")), true),
+        ("script_inside_textarea", page("", &format!("<textarea><script>{js}</script></textarea>{PARA}<script>{js}</script>")), true),
+        ("script_inside_title_text", page(&format!("<title>a <script>{js}</script></title>"), PARA), false),
+        ("svg_script_is_markup", page("", &format!("<svg><script>{js}<p>breaks out</p></script></svg>{PARA}")), false),
+        ("svg_style_then_html_style", page("", &format!("<svg><style>{css}</style></svg>{PARA}<style>{css}</style>")), true),
+        ("style_in_select_is_ignored", page("", &format!("<select><style>{css}<option>x</style></select>{PARA}")), false),
+        ("unclosed_script_at_end", page("", &format!("{PARA}<script>{js}")), false),
+        ("unclosed_comment", page("", &format!("{PARA}<!-- <script>{js}</script>")), false),
+        ("plaintext_stops_the_scan", page("", &format!("{PARA}<plaintext><script>{js}</script>")), false),
+        ("frameset_ignores_script", format!("<html><frameset><script>{js}</script></frameset></html>"), false),
+        ("cdata_outside_svg_is_a_comment", page("", &format!("<![CDATA[ x > y ]]>{PARA}<script>{js}</script>")), true),
+        ("self_closing_svg", page("", &format!("<svg/>{PARA}<script>{js}</script>")), true),
+        ("long_data_attribute_with_markup", page("", &format!("<div data-props='{{\"a\":\"<p>x</p> > y\",\"pad\":\"{}\"}}'>{PARA}</div>", "z".repeat(60))), true),
+        ("long_link_href", page("", &format!("<article>{PARA}<a href=\"https://gull.example/{}\">more</a></article>", "p/".repeat(40))), true),
+        ("duplicate_attribute_dropped", page("", &format!("<img src=\"{}\" src=\"{}\">{PARA}", "a".repeat(60), "b".repeat(60))), false),
+        ("long_comment_with_script", page("", &format!("<!-- {} <script> -->{PARA}", "c".repeat(80))), true),
+        ("comment_ending_bang", page("", &format!("<!-- {} --!>{PARA}", "c".repeat(80))), true),
+        ("unquoted_value_not_cut", page("", &format!("<img src={}>{PARA}", "u".repeat(80))), false),
+        ("mark_already_in_page", page(&format!("<script>{js}</script>"), &format!("{PARA}<p>\u{fdd0}parallax\u{fdd1}</p>")), false),
+    ];
+    for (name, html, fast) in cases {
+        assert_eq!(
+            extract(&html, None),
+            extract_unlightened(&html, None),
+            "{name}"
+        );
+        assert_eq!(lightens(&html), fast, "{name}: fast path");
+    }
+}
+
+#[test]
+fn read_attributes_survive() {
+    // `href` of a canonical link and `class` names are read, so they are never cut, however long.
+    let long = "x".repeat(80);
+    let html = page(
+        &format!("<link rel=\"canonical\" href=\"https://gull.example/{long}\">"),
+        &format!("<div class=\"article-body {long}\">{PARA}</div>"),
+    );
+    assert!(lightens(&format!("{html}<img src=\"/{long}\">")));
+    let a = extract(&format!("{html}<img src=\"/{long}\">"), None);
+    assert_eq!(a.url, Some(format!("https://gull.example/{long}")));
+    assert!(a.text.contains("harbour board"));
+}
+
+#[test]
+fn broken_out_svg_script_keeps_its_text() {
+    // html5ever ends the SVG at `<p>`, so the paragraph inside the SVG script is article text;
+    // cutting that script would lose it.
+    let html = page(
+        "",
+        &format!(
+            "<svg><script>{}<p>{}</p></script></svg>{PARA}",
+            js(),
+            "Ferries will run hourly in summer, the board said, with two extra boats."
+        ),
+    );
+    let a = extract(&html, None);
+    assert!(a.text.contains("Ferries will run hourly"), "{:?}", a.text);
+}
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(PARA.to_string()),
+        Just("<script>".to_string()),
+        Just("</script>".to_string()),
+        Just("<style>".to_string()),
+        Just("</style>".to_string()),
+        Just("<!--".to_string()),
+        Just("-->".to_string()),
+        Just("<svg>".to_string()),
+        Just("</svg>".to_string()),
+        Just("<select>".to_string()),
+        Just("<textarea>".to_string()),
+        Just("<title>".to_string()),
+        Just("<div class=\"x\" title=\"".to_string()),
+        Just("\">".to_string()),
+        Just("<![CDATA[".to_string()),
+        Just("]]>".to_string()),
+        Just("<p>".to_string()),
+        Just("<table><tr><td>".to_string()),
+        Just("<template>".to_string()),
+        Just(format!(
+            "<img data-x=\"{}\" alt='{}'>",
+            "q<p>".repeat(16),
+            "w>".repeat(30)
+        )),
+        Just(format!("<!-- {} -->", "c".repeat(70))),
+        Just("<a href=\"".to_string()),
+        Just(js()),
+        Just(css()),
+        "[a-z<>/!\"'= -]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_markup_extracts_the_same_both_ways(parts in prop::collection::vec(fragment(), 0..24)) {
+        let html = parts.concat();
+        prop_assert_eq!(extract(&html, None), extract_unlightened(&html, None));
+    }
+}
