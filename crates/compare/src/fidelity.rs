@@ -307,7 +307,14 @@ fn meaning_change(inserted: &[String], deleted: &[String]) -> Option<Flag> {
         .iter()
         .filter(|w| TIME_UNITS.contains(&w.as_str()))
         .collect();
-    if !num_in.is_empty() || !num_out.is_empty() {
+    // A number changed for another (146 → 153, two → three), or a figure in digits appeared
+    // or vanished. A lone number word on one side ("the same families" → "one family") is
+    // wording, not a figure.
+    let digits = |ws: &[&String]| {
+        ws.iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    if (!num_in.is_empty() && !num_out.is_empty()) || digits(&num_in) || digits(&num_out) {
         let text = format!("{} → {}", join(&num_out), join(&num_in));
         return Some(Flag {
             kind: "number-changed".into(),
@@ -422,6 +429,24 @@ mod tests {
         "The repairs will take two weeks.",
         "The repairs will take two months.",
         Fidelity::Altered
+    );
+    case!(
+        number_for_number_is_altered,
+        "We counted 146 boats.",
+        "We counted 153 boats.",
+        Fidelity::Altered
+    );
+    case!(
+        figure_added_in_digits_is_altered,
+        "We lost boats last night.",
+        "We lost 40 boats last night.",
+        Fidelity::Altered
+    );
+    case!(
+        lone_number_word_is_wording,
+        "The boats stayed in the same families.",
+        "The boats stayed in one family.",
+        Fidelity::Variant
     );
     case!(
         negation_change_is_altered,

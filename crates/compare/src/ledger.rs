@@ -62,8 +62,24 @@ fn segments(articles: &[AnalyzedArticle]) -> Vec<Segment> {
             ) {
                 continue;
             }
-            for (index, (s, e)) in split_segments(&q.text).into_iter().enumerate() {
-                let text = q.text[s..e]
+            // Each part on its own: “A,” he said. “B.” is two remarks, even though the quote
+            // joins them into one text.
+            let source = if q.kind == QuoteKind::Headline {
+                art.article.title.as_deref().unwrap_or("")
+            } else {
+                art.article.text.as_str()
+            };
+            let pieces: Vec<&str> = match q.parts.as_slice() {
+                [_, _, ..] => q.parts.iter().map(|p| p.of(source)).collect(),
+                _ => vec![q.text.as_str()],
+            };
+            let cuts = pieces.iter().flat_map(|piece| {
+                split_segments(piece)
+                    .into_iter()
+                    .map(move |(s, e)| &piece[s..e])
+            });
+            for (index, cut) in cuts.enumerate() {
+                let text = cut
                     .trim()
                     .trim_end_matches([',', ';', ':'])
                     .trim()
@@ -115,9 +131,22 @@ fn score(a: &Segment, b: &Segment) -> f64 {
             .any(|w| w == short.folded.as_slice());
     if contained {
         dice.max(0.6)
+    } else if shares_run(&a.folded, &b.folded) {
+        // Five words in a row with three content words are one remark even when narration
+        // or another remark around them dilutes the overlap.
+        dice.max(0.5)
     } else {
         dice
     }
+}
+
+/// Least run of words, with at least three content words, that ties two renderings together.
+const SHARED_RUN: usize = 5;
+
+fn shares_run(a: &[String], b: &[String]) -> bool {
+    a.windows(SHARED_RUN)
+        .filter(|w| w.iter().filter(|x| !parallax_text::is_stopword(x)).count() >= 3)
+        .any(|w| b.windows(SHARED_RUN).any(|x| x == w))
 }
 
 /// Builds the ledger. `threshold` is the least segment score that groups two renderings.
@@ -202,6 +231,11 @@ const JOINED_RUN: usize = 4;
 fn mark_joined(segs: &mut [Segment], group: &[usize]) {
     let n = segs.len();
     for i in 0..n {
+        // Words the rest of this segment's own utterance accounts for.
+        let own: std::collections::HashSet<&str> = (0..n)
+            .filter(|&j| j != i && group[j] == group[i] && segs[j].article != segs[i].article)
+            .flat_map(|j| segs[j].folded.iter().map(String::as_str))
+            .collect();
         let hit = (0..n).find_map(|j| {
             let (a, b) = (&segs[i], &segs[j]);
             if a.article == b.article
@@ -213,7 +247,12 @@ fn mark_joined(segs: &mut [Segment], group: &[usize]) {
             }
             b.folded
                 .windows(JOINED_RUN)
-                .filter(|w| w.iter().filter(|x| !parallax_text::is_stopword(x)).count() >= 2)
+                .filter(|w| {
+                    w.iter()
+                        .filter(|x| !parallax_text::is_stopword(x) && !own.contains(x.as_str()))
+                        .count()
+                        >= 2
+                })
                 .find(|w| a.folded.windows(JOINED_RUN).any(|x| x == *w))
                 .map(|w| w.join(" "))
         });
@@ -352,7 +391,10 @@ fn utterance(
     }
     Utterance {
         id: format!("U{}", k + 1),
-        speaker: majority.map(|m| m.2),
+        // A tie between speakers names the reference's speaker, without calling anyone wrong.
+        speaker: majority
+            .map(|m| m.2)
+            .or_else(|| renderings.first().and_then(|r| r.speaker.clone())),
         renderings,
     }
 }
