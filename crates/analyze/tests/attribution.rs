@@ -1,6 +1,8 @@
 //! Quotes with their kind, speaker and cue, on synthetic news paragraphs covering the
 //! conventions of real newsrooms.
 
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
 use parallax_analyze::Analyzer;
 use parallax_model::{Article, QuoteKind, SpeakerVia};
 

@@ -1,6 +1,8 @@
 //! The `parallax` binary end to end: exit codes, one-line errors that name the input, and the
 //! outputs on the bundled examples.
 
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,5 +1,7 @@
 //! Fact alignment and unique sentences on small synthetic stories.
 
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
 use parallax_compare::{CompareConfig, Comparer};
 use parallax_model::{Article, Comparison};
 

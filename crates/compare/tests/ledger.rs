@@ -1,6 +1,8 @@
 //! The quote ledger end to end on small synthetic stories: grouping renderings into utterances,
 //! choosing the reference, and the fidelity class of each rendering.
 
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
 use parallax_compare::{CompareConfig, Comparer};
 use parallax_model::{Article, Comparison, Fidelity};
 

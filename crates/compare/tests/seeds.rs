@@ -1,6 +1,8 @@
 //! The founding pair (`../shared/seeds`) compared end to end: what the issue says must come out.
 //! The articles are read from the shared folder, never copied; skipped when it is absent.
 
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
 use std::path::PathBuf;
 
 use parallax_compare::{CompareConfig, Comparer};

@@ -1,6 +1,8 @@
 //! HTML documents go through `parallax-html`: main text without page furniture, metadata from
 //! the page, and the source's own metadata winning over the page's.
 
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
 use parallax_ingest::{extract, DocumentMeta, MediaType, RawDocument, RemovedKind};
 
 const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Ferry returns | Coast News</title>
