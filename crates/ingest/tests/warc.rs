@@ -104,8 +104,10 @@ fn check_full_crawl(path: &str) {
         ferry.meta.url.as_deref(),
         Some("https://baycourier.example/ferry")
     );
+    // The archive's date is when the page was crawled: a fallback after the page's own date.
+    assert_eq!(ferry.meta.published, None);
     assert_eq!(
-        ferry.meta.published.as_deref(),
+        ferry.meta.crawled.as_deref(),
         Some("2031-03-03T07:00:00Z")
     );
     let ru = &batch.documents[1];
