@@ -4,9 +4,10 @@
 //! Sources are tried from the most to the least deliberate: JSON-LD is written for machines,
 //! OpenGraph for link previews, and `<title>` often carries the site name too.
 
+use ego_tree::iter::Edge;
 use once_cell::sync::Lazy;
 use regex::Regex;
-use scraper::{ElementRef, Html};
+use scraper::{Html, Node};
 use serde_json::Value;
 
 use crate::dom::truncate_at_boundary;
@@ -70,11 +71,7 @@ impl<'a> Head<'a> {
                     }
                 })
             };
-            let text = || -> String {
-                ElementRef::wrap(node)
-                    .map(|e| e.text().collect())
-                    .unwrap_or_default()
-            };
+            let text = || text_outside_code(node);
             match el.name() {
                 "script" if attr_is("type", "application/ld+json") => head.ld_json.push(text()),
                 "meta" => {
@@ -101,6 +98,35 @@ impl<'a> Head<'a> {
         }
         head
     }
+}
+
+/// Text under `node`, leaving out what nested `script` and `style` elements hold (CSS inside an
+/// SVG `<title>`, say): never metadata, and emptied before parsing on the fast path, so reading
+/// it would make the two paths disagree.
+fn text_outside_code(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let is_code = |n: &ego_tree::NodeRef<'_, Node>| {
+        n.id() != node.id()
+            && n.value()
+                .as_element()
+                .is_some_and(|el| matches!(el.name(), "script" | "style"))
+    };
+    let mut out = String::new();
+    let mut inside_code = 0usize;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) if is_code(&n) => inside_code += 1,
+            Edge::Open(n) => {
+                if let Node::Text(t) = n.value() {
+                    if inside_code == 0 {
+                        out.push_str(t);
+                    }
+                }
+            }
+            Edge::Close(n) if is_code(&n) => inside_code = inside_code.saturating_sub(1),
+            Edge::Close(_) => {}
+        }
+    }
+    out
 }
 
 /// Longest JSON-LD script parsed; larger ones are data dumps, not article metadata.

@@ -64,6 +64,21 @@ fn lightened_and_plain_parses_agree() {
 }
 
 #[test]
+fn style_inside_an_svg_title_stays_out_of_the_headline() {
+    // Regression (found by html_lighten_matches_plain_parse): html5ever ignores `</svg>` while
+    // an HTML `div` is open inside the SVG `<title>`, so the scan thinks the SVG closed and cuts
+    // the style inside the title; the headline read from that title then held the mark.
+    let html = format!(
+        "<html><body><svg><title>Share<div></svg><style>{}</style></div></title></svg>{PARA}</body></html>",
+        css()
+    );
+    assert!(lightens(&html));
+    let fast = extract(&html, None);
+    assert_eq!(fast, extract_unlightened(&html, None));
+    assert_eq!(fast.title.as_deref(), Some("Share"));
+}
+
+#[test]
 fn read_attributes_survive() {
     // `href` of a canonical link and `class` names are read, so they are never cut, however long.
     let long = "x".repeat(80);
