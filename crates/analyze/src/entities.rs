@@ -11,6 +11,10 @@ use parallax_model::{Entity, EntityKind, Span};
 use parallax_text::{is_stopword, words, Word};
 
 use crate::lexicon::{Gender, Lexicon};
+use crate::name_shape::{
+    cue_after_apposition, is_calendar, is_cap, is_place_shaped, org_word_follows, strip_possessive,
+    word_after, word_before,
+};
 
 /// An entity with what the analyzer knows of it beyond the contract's fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +29,21 @@ pub struct EntityInfo {
     pub gender: Option<Gender>,
     /// Titles and role nouns attached to the person ("president", "activist").
     pub roles: Vec<String>,
+}
+
+impl EntityInfo {
+    /// A person, or a name with a person's shape that nothing else has claimed (two or three
+    /// words of letters, kept as "other" for lack of evidence). Pronouns may point to it;
+    /// the entity list does not call it a person.
+    pub fn could_be_person(&self) -> bool {
+        self.kind == EntityKind::Person
+            || self.kind == EntityKind::Other
+                && (2..=3).contains(&self.name.split(' ').count())
+                && self
+                    .name
+                    .split(' ')
+                    .all(|w| is_cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+    }
 }
 
 /// The entities of one article.
@@ -64,16 +83,6 @@ const CONNECTORS: &[&str] = &[
 struct Run<'a> {
     words: Vec<Word<'a>>,
     sentence_initial: bool,
-}
-
-fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w)
 }
 
 impl Entities {
@@ -141,7 +150,7 @@ impl Entities {
             };
             let last = name_words.last().copied().unwrap_or(*first);
             let before = word_before(text, ws[0].start);
-            let after = word_after(text, last.end);
+            let after = word_after(text, last.end).or_else(|| cue_after_apposition(text, last.end));
             let name = join_name(text, &name_words);
             let span = Span(first.start, strip_possessive_end(text, last));
             let has_org_word = name_words
@@ -152,7 +161,7 @@ impl Entities {
                 Some(EntityKind::Org)
             } else if !roles.is_empty() && name_words.len() >= 2 || cut > 0 {
                 Some(EntityKind::Person)
-            } else if lex.places.contains(name.as_str()) {
+            } else if lex.places.contains(name.as_str()) || is_place_shaped(&name_words) {
                 Some(EntityKind::Place)
             } else if name_words.len() >= 2 && lex.first_names.contains_key(first.text) {
                 Some(EntityKind::Person)
@@ -178,7 +187,10 @@ impl Entities {
             }
         }
         // Second pass: short forms join known full names; unknown names followed by a speech
-        // cue are taken for people; the rest are kept as "other" when not sentence-initial.
+        // cue (also across an apposition) are taken for people; the rest are kept as "other"
+        // when not sentence-initial. A capitalised pair is no evidence of a person on its own:
+        // towns, streets and mastheads look the same ("Port Ellery", "Coastal Herald"); the
+        // speaker stage promotes an "other" that it resolves as an explicit speaker.
         for (name_words, initial, after) in pending {
             let (Some(first), Some(last)) = (name_words.first(), name_words.last()) else {
                 continue;
@@ -190,13 +202,12 @@ impl Entities {
                 continue;
             }
             let cue_after = after.is_some_and(|a| lex.cue(a).is_some());
-            let kind = if cue_after || name_words.len() >= 2 && looks_like_person_name(&name_words)
-            {
+            let kind = if cue_after && looks_like_person_name(&name_words) {
                 EntityKind::Person
             } else {
                 EntityKind::Other
             };
-            if kind == EntityKind::Other && initial {
+            if kind == EntityKind::Other && initial && name_words.len() < 2 {
                 continue;
             }
             let gender = guess_gender(&name_words);
@@ -222,6 +233,15 @@ impl Entities {
         // short forms.
         let n_words = name.split_whitespace().count();
         if kind == EntityKind::Person && n_words == 1 {
+            // "Huma Abedin" seen without evidence, then "Abedin said": the same person.
+            for e in &mut self.list {
+                if e.kind == EntityKind::Other
+                    && e.name.contains(' ')
+                    && e.name.rsplit(' ').next() == Some(name.as_str())
+                {
+                    e.kind = EntityKind::Person;
+                }
+            }
             if let Some(i) = self.person_by_surname(&name, span.0) {
                 let e = &mut self.list[i];
                 e.mentions.push(span);
@@ -385,30 +405,6 @@ fn is_common_opener(lower_words: &std::collections::HashSet<&str>, w: &str) -> b
     lower_words.contains(lower.as_str())
 }
 
-/// The lower-case word right before `at` (one space apart), if any.
-fn word_before(text: &str, at: usize) -> Option<&str> {
-    let head = text.get(..at)?;
-    let head = head.strip_suffix(' ')?;
-    let start = head
-        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let w = &head[start..];
-    (!w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-')).then_some(w)
-}
-
-/// The lower-case word right after `at` (one space apart), if any.
-fn word_after(text: &str, at: usize) -> Option<&str> {
-    let tail = text.get(at..)?;
-    let tail = tail.strip_prefix(' ')?;
-    let end = tail
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(tail.len());
-    let w = &tail[..end];
-    (!w.is_empty() && w.chars().all(char::is_lowercase)).then_some(w)
-}
-
 fn strip_possessive_end(_text: &str, w: Word) -> usize {
     w.start + strip_possessive(w.text).len()
 }
@@ -431,7 +427,7 @@ fn capitalised_runs<'a>(text: &str, ws: &[Word<'a>], sentence_starts: &[usize]) 
     let mut runs = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if !is_cap(ws[i].text) {
+        if !is_cap(ws[i].text) || is_calendar(text, &ws[i]) {
             i += 1;
             continue;
         }
@@ -445,10 +441,18 @@ fn capitalised_runs<'a>(text: &str, ws: &[Word<'a>], sentence_starts: &[usize]) 
             if prev.text.ends_with("’s") || prev.text.ends_with("'s") {
                 break;
             }
-            if gap != " " && !initial {
+            // "Port Ellery Fishers’ Cooperative": a plural possessive inside an organisation's
+            // name joins it when an organisation word follows.
+            let plural_possessive = (gap == "’ " || gap == "' ")
+                && prev.text.ends_with('s')
+                && org_word_follows(text, ws, j);
+            if gap != " " && !initial && !plural_possessive {
                 break;
             }
             let w = ws[j];
+            if is_calendar(text, &w) {
+                break;
+            }
             if is_cap(w.text) {
                 run.push(w);
                 j += 1;

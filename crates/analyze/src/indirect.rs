@@ -238,7 +238,8 @@ fn stance(
 ) -> Option<Quote> {
     for i in 1..ws.len().min(10) {
         let w = lower(&ws[i]);
-        if inside(quoted, &ws[i]) || !verb_like(&w) {
+        // The verb is written in lower case: "Mayor Tomas Brevik" holds no verb "tomas".
+        if inside(quoted, &ws[i]) || !verb_like(ws[i].text) {
             continue;
         }
         // "the United States could …", "Super PACs, first …": a plural noun, not a verb.

@@ -26,6 +26,7 @@ pub mod figures;
 pub mod identity;
 pub mod indirect;
 pub mod lexicon;
+mod name_shape;
 pub mod numbers;
 pub mod quotes;
 pub mod speakers;

@@ -600,6 +600,12 @@ pub(crate) fn resolve(
         MentionKind::Name => {
             let bare = strip_titles(&mention, lex);
             let idx = ents.at(m.span).or_else(|| ents.by_name(&bare, m.span.0));
+            // Being named as a speaker is the evidence a bare capitalised name lacked.
+            if let Some(e) = idx.and_then(|i| ents.list.get_mut(i)) {
+                if e.kind == EntityKind::Other {
+                    e.kind = EntityKind::Person;
+                }
+            }
             let name = idx.map_or(bare, |i| ents.list[i].name.clone());
             Some(Speaker {
                 name,
@@ -622,9 +628,15 @@ pub(crate) fn resolve(
                 _ => None,
             };
             let idx = nearest_before(ents, m.span.0, quotes, |e| {
-                want.contains(&e.kind)
+                (want.contains(&e.kind) || p != "it" && e.could_be_person())
                     && (gender.is_none() || e.gender.is_none() || e.gender == gender)
             })?;
+            // "Carraway … she said": the article has told us the person's gender.
+            if let Some(e) = ents.list.get_mut(idx) {
+                if e.could_be_person() {
+                    e.gender = e.gender.or(gender);
+                }
+            }
             Some(Speaker {
                 name: ents.list[idx].name.clone(),
                 mention,
@@ -793,7 +805,7 @@ fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entities) {
         .list
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter(|(_, e)| e.could_be_person())
         .flat_map(|(i, e)| {
             e.mentions
                 .iter()
