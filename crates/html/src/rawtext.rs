@@ -40,6 +40,8 @@ pub(crate) struct Lightened {
     styles: usize,
     comments: usize,
     values: usize,
+    /// Runs of indentation removed from text (not checked: see [`squeeze_indentation`]).
+    runs: usize,
 }
 
 /// Where the scan stands after one piece of markup.
@@ -64,6 +66,7 @@ pub(crate) fn lighten(html: &str) -> Option<Lightened> {
         styles: 0,
         comments: 0,
         values: 0,
+        runs: 0,
     };
     // `html[..copied]` is already in `out.html`.
     let mut copied = 0;
@@ -73,6 +76,9 @@ pub(crate) fn lighten(html: &str) -> Option<Lightened> {
     let mut values: Vec<(usize, usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(lt) = find_byte(b, i, b'<') {
+        if foreign == 0 {
+            squeeze_indentation(html, i, lt, &mut out, &mut copied);
+        }
         let step = match b.get(lt + 1) {
             Some(b'!') => match declaration_end(b, lt, foreign > 0) {
                 Some(end) => {
@@ -129,11 +135,51 @@ pub(crate) fn lighten(html: &str) -> Option<Lightened> {
             Step::Stop => break,
         }
     }
-    if out.scripts + out.styles + out.comments + out.values == 0 {
+    if out.scripts + out.styles + out.comments + out.values + out.runs == 0 {
         return None;
     }
     out.html.push_str(html.get(copied..).unwrap_or(""));
     Some(out)
+}
+
+/// Drops the whitespace that follows a newline in text (`html[from..to]`, which the scan read as
+/// text in HTML content): the indentation of the markup, a tenth of a page's bytes, which the
+/// tokenizer hands over line by line.
+///
+/// Not marked and checked like the cuts: the text changes, but only in whitespace, and every
+/// reader collapses whitespace (block text, captions, the headline), while html5ever's tree
+/// builder asks only whether text is whitespace, which a run keeps by keeping its newline (the
+/// newline `<pre>` swallows then takes the run with it, which collapsing would drop anyway).
+/// Only HTML's own whitespace is dropped: a vertical tab or a no-break space is text to it.
+/// Inside SVG and MathML, where the scan is least sure what is raw text, nothing is dropped.
+fn squeeze_indentation(
+    html: &str,
+    from: usize,
+    to: usize,
+    out: &mut Lightened,
+    copied: &mut usize,
+) {
+    let b = html.as_bytes();
+    let mut i = from;
+    while let Some(nl) = b
+        .get(i..to)
+        .and_then(|t| memchr::memchr(b'\n', t))
+        .map(|p| p + i)
+    {
+        let mut j = nl + 1;
+        while j < to && b.get(j).is_some_and(|&c| is_space(c)) {
+            j += 1;
+        }
+        if j > nl + 1 {
+            if out.html.is_empty() {
+                out.html.reserve(html.len() / 2);
+            }
+            out.html.push_str(html.get(*copied..nl + 1).unwrap_or(""));
+            *copied = j;
+            out.runs += 1;
+        }
+        i = j;
+    }
 }
 
 /// Shorter attribute values are left alone.

@@ -51,6 +51,11 @@ fn lightened_and_plain_parses_agree() {
         ("long_comment_with_script", page("", &format!("<!-- {} <script> -->{PARA}", "c".repeat(80))), true),
         ("comment_ending_bang", page("", &format!("<!-- {} --!>{PARA}", "c".repeat(80))), true),
         ("unquoted_value_not_cut", page("", &format!("<img src={}>{PARA}", "u".repeat(80))), false),
+        ("indented_markup", page("\n    <meta charset=\"utf-8\">\n    ", &format!("\n  <article>\n    {PARA}\n    <p>Two  <b>bold</b>\n      words</p>\n  </article>\n")), true),
+        ("pre_swallows_first_newline", page("", &format!("<pre>\n\n   Tide table\n\n   high 06:10</pre>{PARA}")), true),
+        ("table_whitespace_not_fostered", page("", &format!("<table>\n   <tr>\n     <td>{PARA}</td>\n   </tr>\n</table>")), true),
+        ("vertical_tab_is_text_in_tables", page("", &format!("<table>\n\u{b}\u{b}<tr><td>{PARA}</td></tr></table>")), false),
+        ("no_break_spaces_kept", page("", &format!("<p>Fares\n\u{a0}\u{a0} rose</p>{PARA}")), false),
         ("mark_already_in_page", page(&format!("<script>{js}</script>"), &format!("{PARA}<p>\u{fdd0}parallax\u{fdd1}</p>")), false),
     ];
     for (name, html, fast) in cases {
@@ -136,6 +141,9 @@ fn fragment() -> impl Strategy<Value = String> {
         )),
         Just(format!("<!-- {} -->", "c".repeat(70))),
         Just("<a href=\"".to_string()),
+        Just("\n    ".to_string()),
+        Just("\n\u{b}\u{a0} \t\r\n".to_string()),
+        Just("<pre>\n\n".to_string()),
         Just(js()),
         Just(css()),
         "[a-z<>/!\"'= -]{0,12}",
