@@ -4,6 +4,16 @@
 //! with [`parallax_text::fold_word`]. Nothing here looks at context; the extractors decide
 //! whether a number in its sentence is a figure, a year or part of a date.
 
+/// True for a word that states a quantity: a cardinal ("seven", "twenty-one"), a scale
+/// ("million"), a vague plural ("hundreds"), "dozen" or a fraction ("half"). `w` is folded.
+pub fn is_number_word(w: &str) -> bool {
+    cardinal_word(w).is_some()
+        || scale_word(w).is_some()
+        || vague_plural(w).is_some()
+        || fraction_word(w).is_some()
+        || matches!(w, "dozen" | "hundreds" | "thousands")
+}
+
 /// Value of a cardinal number word below one hundred ("seven", "forty", "twenty-one").
 pub(crate) fn cardinal_word(w: &str) -> Option<u64> {
     if let Some(v) = unit_word(w) {

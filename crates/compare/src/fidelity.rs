@@ -74,49 +74,6 @@ const TIME_UNITS: &[&str] = &[
     "decades",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "dozen",
-    "dozens",
-    "half",
-    "first",
-    "second",
-    "third",
-];
 /// Words that open a clause but are not participles of narration.
 const NOT_PARTICIPLES: &[&str] = &[
     "nothing",
@@ -145,7 +102,8 @@ fn is_negation(w: &str) -> bool {
 }
 
 fn is_number(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w)
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || parallax_analyze::numbers::is_number_word(w)
 }
 
 /// Clauses of a first-person quotation that narrate the speaker in the third person

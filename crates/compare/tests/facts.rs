@@ -2,21 +2,10 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
-use parallax_compare::{CompareConfig, Comparer};
-use parallax_model::{Article, Comparison};
+mod common;
 
-fn compare(texts: &[&str]) -> Comparison {
-    let articles = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Article {
-            id: format!("a{}", i + 1),
-            text: t.to_string(),
-            ..Default::default()
-        })
-        .collect();
-    Comparer::new(CompareConfig::default()).compare(articles)
-}
+use common::compare;
+use parallax_model::Comparison;
 
 fn text_of<'a>(c: &'a Comparison, id: &str) -> &'a str {
     let a = c

@@ -3,21 +3,10 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
-use parallax_compare::{CompareConfig, Comparer};
-use parallax_model::{Article, Comparison, Fidelity};
+mod common;
 
-fn compare(texts: &[&str]) -> Comparison {
-    let articles = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Article {
-            id: format!("a{}", i + 1),
-            text: t.to_string(),
-            ..Default::default()
-        })
-        .collect();
-    Comparer::new(CompareConfig::default()).compare(articles)
-}
+use common::compare;
+use parallax_model::{Comparison, Fidelity};
 
 /// Fidelity of article `article`'s rendering in the utterance whose reference contains `words`.
 fn fidelity(c: &Comparison, words: &str, article: &str) -> Fidelity {
