@@ -11,7 +11,7 @@ pub fn is_number_word(w: &str) -> bool {
         || scale_word(w).is_some()
         || vague_plural(w).is_some()
         || fraction_word(w).is_some()
-        || matches!(w, "dozen" | "hundreds" | "thousands")
+        || w == "dozen"
 }
 
 /// Value of a cardinal number word below one hundred ("seven", "forty", "twenty-one").

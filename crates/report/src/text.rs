@@ -15,6 +15,68 @@ fn fidelity_label(f: Fidelity, st: &Style) -> String {
     }
 }
 
+/// One line of what stands out: the numbers a reader checks first.
+fn summary(c: &Comparison, st: &Style) -> String {
+    let unique: usize = c.unique.values().map(Vec::len).sum();
+    let shared = c
+        .utterances
+        .iter()
+        .filter(|u| u.renderings.len() > 1)
+        .count();
+    let count = |f: Fidelity| {
+        c.utterances
+            .iter()
+            .flat_map(|u| &u.renderings)
+            .filter(|r| r.fidelity == f)
+            .count()
+    };
+    let mut changed = Vec::new();
+    for (f, name) in [
+        (Fidelity::Spliced, "spliced"),
+        (Fidelity::Misattributed, "misattributed"),
+        (Fidelity::Altered, "altered"),
+        (Fidelity::Truncated, "truncated"),
+        (Fidelity::Variant, "variant"),
+    ] {
+        let n = count(f);
+        if n > 0 {
+            let label = format!("{n} {name}");
+            let serious = matches!(
+                f,
+                Fidelity::Spliced | Fidelity::Misattributed | Fidelity::Altered
+            );
+            changed.push(if serious { st.red(&label) } else { label });
+        }
+    }
+    let conflicts = c
+        .figure_conflicts
+        .iter()
+        .filter(|f| f.verdict == Verdict::Conflict)
+        .count();
+    let conflicts_text = format!("{conflicts} figure conflict{}", plural(conflicts));
+    let passages: usize = c.reuse.iter().map(|r| r.passages.len()).sum();
+    format!(
+        "{} {} shared facts, {} sentences only one outlet has · {} utterances, {} quoted by several outlets{} · {} · {} copied passage{}",
+        st.bold("SUMMARY"),
+        c.facts.len(),
+        unique,
+        c.utterances.len(),
+        shared,
+        if changed.is_empty() { String::new() } else { format!(" ({})", changed.join(", ")) },
+        if conflicts > 0 { st.red(&conflicts_text) } else { conflicts_text },
+        passages,
+        plural(passages),
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 /// The comparison as a readable terminal report.
 pub fn render_text(c: &Comparison, st: Style) -> String {
     let mut o = String::new();
@@ -38,6 +100,7 @@ pub fn render_text(c: &Comparison, st: Style) -> String {
         );
     }
 
+    let _ = writeln!(o, "\n{}", summary(c, &st));
     let _ = writeln!(
         o,
         "\n{}",
