@@ -10,7 +10,7 @@
 use parallax_model::{Entity, EntityKind, Span};
 use parallax_text::{is_stopword, words, Word};
 
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Gender, HashSet, Lexicon};
 use crate::name_shape::{
     cue_after_apposition, is_calendar, is_cap, is_place_shaped, org_word_follows, strip_possessive,
     word_after, word_before,
@@ -37,13 +37,49 @@ impl EntityInfo {
     /// the entity list does not call it a person.
     pub fn could_be_person(&self) -> bool {
         self.kind == EntityKind::Person
-            || self.kind == EntityKind::Other
-                && (2..=3).contains(&self.name.split(' ').count())
-                && self
-                    .name
-                    .split(' ')
-                    .all(|w| is_cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            || self.kind == EntityKind::Other && person_shaped(&self.name)
     }
+}
+
+/// Adds roles not held yet: a name mentioned a thousand times with its title keeps one role,
+/// so role look-ups stay short.
+fn extend_roles(held: &mut Vec<String>, new: Vec<String>) {
+    for r in new {
+        if !held.contains(&r) {
+            held.push(r);
+        }
+    }
+}
+
+/// Two or three capitalised words of letters. Pronoun resolution asks this of every entity,
+/// so plain ASCII names take a single byte pass.
+fn person_shaped(name: &str) -> bool {
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        let mut words = 1;
+        let mut at_start = true;
+        for &c in b {
+            if c == b' ' {
+                if at_start {
+                    return false;
+                }
+                words += 1;
+                at_start = true;
+            } else if at_start {
+                if !c.is_ascii_uppercase() {
+                    return false;
+                }
+                at_start = false;
+            } else if !c.is_ascii_alphabetic() && c != b'-' {
+                return false;
+            }
+        }
+        return !at_start && (2..=3).contains(&words);
+    }
+    (2..=3).contains(&name.split(' ').count())
+        && name
+            .split(' ')
+            .all(|w| is_cap(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
 /// The entities of one article.
@@ -89,16 +125,15 @@ impl Entities {
     /// Finds the entities of `text`. `sentence_starts` are the byte offsets where sentences
     /// begin (capitalisation there says nothing).
     pub fn find(text: &str, sentence_starts: &[usize]) -> Entities {
+        Self::find_in(text, &words(text), sentence_starts)
+    }
+
+    /// [`Entities::find`] with the words of `text` already split (`parallax_text::words`), so
+    /// the stages of one article share them.
+    pub fn find_in(text: &str, ws: &[Word], sentence_starts: &[usize]) -> Entities {
         let lex = Lexicon::get();
-        let ws = words(text);
-        // Lower-case words of the text, once: checking each sentence opener by scanning the
-        // whole text would be quadratic on long articles.
-        let lower_words: std::collections::HashSet<&str> = ws
-            .iter()
-            .map(|w| w.text)
-            .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
-            .collect();
-        let runs = capitalised_runs(text, &ws, sentence_starts);
+        let runs = capitalised_runs(text, ws, sentence_starts);
+        let lower_words = openers_seen_in_lower_case(ws, &runs);
         let mut ents = Entities::default();
         // Candidates whose kind is unknown wait until every full name is known.
         let mut pending: Vec<(Vec<Word>, bool, Option<&str>)> = Vec::new();
@@ -131,9 +166,12 @@ impl Entities {
             let mut cut = 0;
             for i in 0..ws.len().saturating_sub(1) {
                 let one = ws[i].text;
-                let two = ws.get(i + 1).map(|n| format!("{one} {}", n.text));
-                if let Some(t) = two.filter(|t| lex.titles.contains(t.as_str()) && i + 2 < ws.len())
-                {
+                // Two-word titles ("Prime Minister") read straight from the text: no allocation.
+                let two = ws
+                    .get(i + 1)
+                    .filter(|n| text.get(ws[i].end..n.start) == Some(" "))
+                    .and_then(|n| text.get(ws[i].start..n.end));
+                if let Some(t) = two.filter(|t| lex.titles.contains(*t) && i + 2 < ws.len()) {
                     roles.push(t.to_lowercase());
                     cut = i + 2;
                     break;
@@ -245,14 +283,14 @@ impl Entities {
             if let Some(i) = self.person_by_surname(&name, span.0) {
                 let e = &mut self.list[i];
                 e.mentions.push(span);
-                e.roles.extend(roles);
+                extend_roles(&mut e.roles, roles);
                 e.gender = e.gender.or(gender);
                 return;
             }
         }
         if let Some(e) = self.list.iter_mut().find(|e| e.name == name) {
             e.mentions.push(span);
-            e.roles.extend(roles);
+            extend_roles(&mut e.roles, roles);
             e.gender = e.gender.or(gender);
             if e.kind == EntityKind::Other {
                 e.kind = kind;
@@ -268,7 +306,7 @@ impl Entities {
                 e.name = name;
                 e.kind = kind;
                 e.mentions.push(span);
-                e.roles.extend(roles);
+                extend_roles(&mut e.roles, roles);
                 e.gender = e.gender.or(gender);
                 self.list.push(e);
                 return;
@@ -288,8 +326,13 @@ impl Entities {
         self.list
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person && e.name.split(' ').count() >= 2)
-            .filter(|(_, e)| e.name.rsplit(' ').next() == Some(surname))
+            // A byte comparison first: this runs for every short name in the article.
+            .filter(|(_, e)| {
+                e.kind == EntityKind::Person
+                    && e.name.len() > surname.len()
+                    && e.name.ends_with(surname)
+                    && e.name[..e.name.len() - surname.len()].ends_with(' ')
+            })
             .max_by_key(|(_, e)| {
                 // Mentions are in text order (sorted once `find` returns): binary search.
                 let k = e.mentions.partition_point(|m| m.0 <= at);
@@ -392,9 +435,38 @@ fn looks_like_person_name(name: &[Word]) -> bool {
         })
 }
 
+/// The words of sentence-initial runs, lower-cased, that the text also writes in lower case.
+/// Only these few candidates are hashed, and a word is hashed only when its length and first
+/// byte match a candidate's: one cheap pass over the words (a set of every lower-case word of
+/// the text cost more than the rest of entity finding).
+fn openers_seen_in_lower_case(ws: &[Word], runs: &[Run]) -> HashSet<String> {
+    let candidates: HashSet<String> = runs
+        .iter()
+        .filter(|r| r.sentence_initial)
+        .flat_map(|r| r.words.iter().map(|w| w.text.to_lowercase()))
+        .collect();
+    let mut lens = [false; 64];
+    let mut firsts = [false; 256];
+    for c in &candidates {
+        lens[c.len().min(63)] = true;
+        firsts[usize::from(c.as_bytes().first().copied().unwrap_or(0))] = true;
+    }
+    let mut seen = HashSet::default();
+    for w in ws {
+        let b = w.text.as_bytes();
+        if !lens[b.len().min(63)] || !firsts[usize::from(b.first().copied().unwrap_or(0))] {
+            continue;
+        }
+        if w.text.chars().next().is_some_and(char::is_lowercase) && candidates.contains(w.text) {
+            seen.insert(w.text.to_string());
+        }
+    }
+    seen
+}
+
 /// True when `w` also appears in lower case in the text: a capitalised sentence opener, not a
 /// name ("Anger built", "Sitting with the group").
-fn is_common_opener(lower_words: &std::collections::HashSet<&str>, w: &str) -> bool {
+fn is_common_opener(lower_words: &HashSet<String>, w: &str) -> bool {
     let lower = w.to_lowercase();
     if lower == w {
         return false;
@@ -414,11 +486,12 @@ fn join_name(text: &str, ws: &[Word]) -> String {
         return String::new();
     };
     let end = strip_possessive_end(text, *l);
-    text.get(f.start..end)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let raw = text.get(f.start..end).unwrap_or("");
+    // Most names are written with single spaces: copy them as they are.
+    if !raw.contains(|c: char| c.is_whitespace() && c != ' ') && !raw.contains("  ") {
+        return raw.to_string();
+    }
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Runs of capitalised words separated only by spaces (and initials' periods), with inner

@@ -45,8 +45,19 @@ pub fn find_indirect(
     quotes: &[Quote],
     ents: &mut Entities,
 ) -> Vec<Quote> {
+    find_indirect_in(text, &words(text), sentences, quotes, ents)
+}
+
+/// [`find_indirect`] with the words of `text` already split (`parallax_text::words`), so the
+/// stages of one article share them.
+pub fn find_indirect_in(
+    text: &str,
+    all: &[Word],
+    sentences: &[(usize, usize)],
+    quotes: &[Quote],
+    ents: &mut Entities,
+) -> Vec<Quote> {
     let lex = Lexicon::get();
-    let all = words(text);
     let quoted: Vec<Span> = quotes
         .iter()
         .filter(|q| q.kind != QuoteKind::Headline)
@@ -72,7 +83,7 @@ pub fn find_indirect(
         if direct.get(dcur).is_some_and(|d| d.0 < s1) {
             continue;
         }
-        let ws = frame_words(&all, s0, s1);
+        let ws = frame_words(all, s0, s1);
         if let Some(mut q) = sentence_attribution(text, s0, s1, &ws, &quoted, ents, lex) {
             // Quoted words inside the reported clause are quotations of their own (partial or
             // term): the indirect content keeps the narrator's words around them.

@@ -78,15 +78,18 @@ impl Analyzer {
         let sentence_spans: Vec<(usize, usize)> =
             sentences.iter().map(|s| (s.start, s.end)).collect();
         let starts: Vec<usize> = sentence_spans.iter().map(|s| s.0).collect();
-        let mut ents = entities::Entities::find(text, &starts);
+        // Split once; every stage below reads the same words.
+        let ws = parallax_text::words(text);
+        let mut ents = entities::Entities::find_in(text, &ws, &starts);
         let marked = quotes::find_quotes(text, &paragraphs);
-        let body_quotes = speakers::attribute(text, &sentence_spans, &marked, &mut ents);
+        let body_quotes = speakers::attribute_in(text, &ws, &sentence_spans, &marked, &mut ents);
         let mut all_quotes = article
             .title
             .as_deref()
             .map(|t| headline_quotes(t, &ents))
             .unwrap_or_default();
-        let reported = indirect::find_indirect(text, &sentence_spans, &body_quotes, &mut ents);
+        let reported =
+            indirect::find_indirect_in(text, &ws, &sentence_spans, &body_quotes, &mut ents);
         all_quotes.extend(body_quotes);
         all_quotes.extend(reported);
         // Headline quotes first (offsets into the title), then the body's in text order.

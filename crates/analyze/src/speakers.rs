@@ -96,8 +96,19 @@ pub fn attribute(
     marked: &[MarkedQuote],
     ents: &mut Entities,
 ) -> Vec<Quote> {
+    attribute_in(text, &words(text), sentences, marked, ents)
+}
+
+/// [`attribute`] with the words of `text` already split (`parallax_text::words`), so the
+/// stages of one article share them.
+pub fn attribute_in(
+    text: &str,
+    all_words: &[Word],
+    sentences: &[(usize, usize)],
+    marked: &[MarkedQuote],
+    ents: &mut Entities,
+) -> Vec<Quote> {
     let lex = Lexicon::get();
-    let all_words = words(text);
     let mut quote_outer: Vec<Span> = marked
         .iter()
         .flat_map(|q| q.outer.iter().copied())
@@ -126,7 +137,7 @@ pub fn attribute(
             .map(|s| s.0)
             .filter(|&s| s < s_end && s >= outer_end)
             .unwrap_or(s_end);
-        let mut before = frame_words(&all_words, prev_end, outer_start);
+        let mut before = frame_words(all_words, prev_end, outer_start);
         // A block quote introduced at the end of the previous sentence or paragraph ("The Times
         // reports:" / "He added:"): the introduction is its frame.
         if before.is_empty() && text[..outer_start].trim_end().ends_with(':') {
@@ -137,7 +148,7 @@ pub fn attribute(
                         .and_then(|p| marked[p].outer.last())
                         .map_or(0, |o| o.1.min(colon)),
                 );
-                before = frame_words(&all_words, from, colon + 1);
+                before = frame_words(all_words, from, colon + 1);
             }
         }
         // “Why now?” Ruiz asked. — a quote ending in ? or ! (or .) closes its sentence for the
@@ -158,9 +169,15 @@ pub fn attribute(
                 }
             }
         }
-        let after = frame_words(&all_words, outer_end, after_end);
+        let after = frame_words(all_words, outer_end, after_end);
         let quote_text = q.text(text);
-        let n_words = words(&quote_text).len();
+        // The quote's words are the text's words inside its parts: no second split.
+        let quote_words = || {
+            q.parts
+                .iter()
+                .flat_map(|p| frame_words_iter(all_words, p.0, p.1))
+        };
+        let n_words = quote_words().count();
         let inner_end_punct = text[..q.end().min(text.len())]
             .chars()
             .next_back()
@@ -244,7 +261,7 @@ pub fn attribute(
             })
             && find_cue(text, &after, 0..after.len().min(2), lex, false).is_none();
         let title_case = n_words > 0
-            && words(&quote_text).iter().all(|w| {
+            && quote_words().all(|w| {
                 w.text
                     .chars()
                     .next()
@@ -292,7 +309,7 @@ pub fn attribute(
             parts,
         });
     }
-    merge_split_quotes(text, &mut out);
+    merge_split_quotes(text, all_words, &mut out);
     fill_from_context(text, &mut out, ents);
     out
 }
@@ -340,12 +357,17 @@ pub(crate) fn sentence_index(sentences: &[(usize, usize)], at: usize) -> Option<
 }
 
 pub(crate) fn frame_words<'a>(all: &[Word<'a>], start: usize, end: usize) -> Vec<Word<'a>> {
+    frame_words_iter(all, start, end).collect()
+}
+
+/// The words of `all` (sorted) that lie within `[start, end)`, found by binary search.
+pub(crate) fn frame_words_iter<'w, 'a>(
+    all: &'w [Word<'a>],
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = Word<'a>> + 'w {
     let i = all.partition_point(|w| w.start < start);
-    all[i..]
-        .iter()
-        .take_while(|w| w.end <= end)
-        .copied()
-        .collect()
+    all[i..].iter().take_while(move |w| w.end <= end).copied()
 }
 
 /// The cue in `ws[range]`: the first one (`last_first` false) or the one closest to the end.
@@ -652,9 +674,14 @@ pub(crate) fn resolve(
                 .to_lowercase();
             let idx = nearest_before(ents, m.span.0, quotes, |e| {
                 e.kind == EntityKind::Person
-                    && e.roles
-                        .iter()
-                        .any(|r| r == &head || r.ends_with(&format!(" {head}")))
+                    && e.roles.iter().any(|r| {
+                        // "harbour master" holds the role "master": compare in place, no
+                        // formatting per role and entity.
+                        r == &head
+                            || r.len() > head.len()
+                                && r.ends_with(head.as_str())
+                                && r[..r.len() - head.len()].ends_with(' ')
+                    })
             })
             .or_else(|| {
                 nearest_after(ents, m.span.1, |e| {
@@ -761,31 +788,34 @@ fn nearest_after(
 
 /// “First part,” he said. “Second part.” — one quote in two parts when the second part has no
 /// cue of its own and only the first part's attribution stands between them.
-fn merge_split_quotes(text: &str, quotes: &mut Vec<Quote>) {
-    let mut i = 0;
-    while i + 1 < quotes.len() {
-        let (a, b) = (&quotes[i], &quotes[i + 1]);
-        let between = text.get(a.end..b.start).unwrap_or("");
-        let between_words = words(between).len();
-        let joinable = a.kind == QuoteKind::Direct
-            && a.speaker.is_some()
-            && b.speaker.is_none()
-            && b.cue.is_none()
-            && matches!(b.kind, QuoteKind::Direct | QuoteKind::Partial)
-            && between_words <= 8
-            && !between.contains('\n')
-            && a.text.ends_with([',', '.', '!', '?', '—', '–', '-']);
-        if joinable {
-            let b = quotes.remove(i + 1);
-            let a = &mut quotes[i];
-            a.parts.extend(b.parts);
-            a.end = b.end;
-            a.text = format!("{} {}", a.text, b.text);
-            a.kind = QuoteKind::Direct;
-        } else {
-            i += 1;
+fn merge_split_quotes(text: &str, all_words: &[Word], quotes: &mut Vec<Quote>) {
+    // One pass that moves each quote into the output or onto the previous one (removing from
+    // the middle of the vector would be quadratic on long articles).
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for b in quotes.drain(..) {
+        if let Some(a) = out.last_mut() {
+            let between = text.get(a.end..b.start).unwrap_or("");
+            // Cheap tests first; words are counted from the shared list, only when needed.
+            let joinable = a.kind == QuoteKind::Direct
+                && a.speaker.is_some()
+                && b.speaker.is_none()
+                && b.cue.is_none()
+                && matches!(b.kind, QuoteKind::Direct | QuoteKind::Partial)
+                && !between.contains('\n')
+                && a.text.ends_with([',', '.', '!', '?', '—', '–', '-'])
+                && frame_words_iter(all_words, a.end, b.start).nth(8).is_none();
+            if joinable {
+                a.parts.extend(b.parts);
+                a.end = b.end;
+                a.text.push(' ');
+                a.text.push_str(&b.text);
+                a.kind = QuoteKind::Direct;
+                continue;
+            }
         }
+        out.push(b);
     }
+    *quotes = out;
 }
 
 /// Quotes without a cue take the speaker of the closest earlier quote when no other person is
