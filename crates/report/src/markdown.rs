@@ -41,6 +41,8 @@ pub fn render_markdown(c: &Comparison) -> String {
             md(art.title.as_deref().unwrap_or(""))
         );
     }
+    let summary = crate::text::summary_line(c, &crate::Style { color: false });
+    let _ = writeln!(o, "\n**Summary.** {summary}");
     let _ = writeln!(o, "\n## Shared facts ({})\n", c.facts.len());
     for f in &c.facts {
         let _ = writeln!(o, "- **{}**", f.id);

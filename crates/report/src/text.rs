@@ -16,7 +16,8 @@ fn fidelity_label(f: Fidelity, st: &Style) -> String {
 }
 
 /// One line of what stands out: the numbers a reader checks first.
-fn summary(c: &Comparison, st: &Style) -> String {
+/// The summary's counts as one line (without its label).
+pub(crate) fn summary_line(c: &Comparison, st: &Style) -> String {
     let unique: usize = c.unique.values().map(Vec::len).sum();
     let shared = c
         .utterances
@@ -56,8 +57,7 @@ fn summary(c: &Comparison, st: &Style) -> String {
     let conflicts_text = format!("{conflicts} figure conflict{}", plural(conflicts));
     let passages: usize = c.reuse.iter().map(|r| r.passages.len()).sum();
     format!(
-        "{} {} shared facts, {} sentences only one outlet has · {} utterances, {} quoted by several outlets{} · {} · {} copied passage{}",
-        st.bold("SUMMARY"),
+        "{} shared facts, {} sentences only one outlet has · {} utterances, {} quoted by several outlets{} · {} · {} copied passage{}",
         c.facts.len(),
         unique,
         c.utterances.len(),
@@ -100,7 +100,7 @@ pub fn render_text(c: &Comparison, st: Style) -> String {
         );
     }
 
-    let _ = writeln!(o, "\n{}", summary(c, &st));
+    let _ = writeln!(o, "\n{} {}", st.bold("SUMMARY"), summary_line(c, &st));
     let _ = writeln!(
         o,
         "\n{}",
