@@ -53,12 +53,13 @@ const SKIPPABLE: &[&str] = &[
     "quickly",
     "angrily",
     "flatly",
+    "often",
     "told",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "two", "several",
-    "some",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "one", "another", "two",
+    "several", "some",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
@@ -151,6 +152,11 @@ pub fn attribute_in(
                 before = frame_words(all_words, from, colon + 1);
             }
         }
+        // Start of the sentence the frame before the quote opens with.
+        let before_sentence = before
+            .first()
+            .and_then(|w| sentence_index(sentences, w.start))
+            .map_or(s_start, |i| sentences[i].0);
         // “Why now?” Ruiz asked. — a quote ending in ? or ! (or .) closes its sentence for the
         // segmenter, but the attribution right after it belongs to it.
         let mut after_end = next_start;
@@ -198,6 +204,14 @@ pub fn attribute_in(
             } else {
                 np_before(text, &after, cue.first, lex)
             };
+            // "…,” the book said / said the ruling: a plain noun phrase with its determiner.
+            let mention = mention.or_else(|| {
+                if inverted && cue.class != CueClass::Source {
+                    det_np_after(text, &after, cue.last + 1)
+                } else {
+                    det_np_before(text, &after, cue.first)
+                }
+            });
             if mention.is_some() {
                 found = Some((cue, mention, true));
             }
@@ -210,6 +224,23 @@ pub fn attribute_in(
                 } else {
                     np_before(text, &before, cue.first, lex)
                         .or_else(|| np_after(text, &before, cue.last + 1, lex))
+                        // "As the phone rang, the announcer said, “…”": a plain noun phrase
+                        // as subject, after a comma or opening the sentence ("defended the
+                        // remark, saying" has an object there, not a speaker).
+                        .or_else(|| {
+                            det_np_before(text, &before, cue.first).filter(|m| {
+                                text.get(before_sentence..m.span.0).is_some_and(|g| {
+                                    let g = g.trim_end();
+                                    g.ends_with(',') || g.trim_start_matches(['"', '“']).is_empty()
+                                })
+                            })
+                        })
+                        // "She then urges him to stop and says, “…”": the sentence's subject.
+                        .or_else(|| {
+                            sentence_subject(text, &before, before_sentence, ents, lex)
+                                .filter(|(_, end)| *end < cue.first)
+                                .map(|(m, _)| m)
+                        })
                 };
                 found = Some((cue, mention, false));
             }
@@ -218,16 +249,30 @@ pub fn attribute_in(
         if found.is_none() {
             if let Some(cue) = find_cue(text, &after, 0..after.len(), lex, false) {
                 let mention = np_before(text, &after, cue.first, lex)
-                    .or_else(|| np_after(text, &after, cue.last + 1, lex));
+                    .or_else(|| np_after(text, &after, cue.last + 1, lex))
+                    .or_else(|| det_np_before(text, &after, cue.first))
+                    .or_else(|| det_np_after(text, &after, cue.last + 1));
                 found = Some((cue, mention, true));
             }
         }
 
+        // No cue, but a colon introduction ("Ruiz made one thing clear: “…”"): its subject.
+        let intro_subject = if found.is_none() && text[..outer_start].trim_end().ends_with(':') {
+            sentence_subject(text, &before, before_sentence, ents, lex).map(|(m, _)| m)
+        } else {
+            None
+        };
         let cue_class = found.as_ref().map(|(c, _, _)| c.class);
-        let speaker = found
-            .as_ref()
-            .and_then(|(_, m, _)| m.as_ref())
-            .and_then(|m| resolve(text, m, ents, &quote_outer, lex));
+        // A transcript turn ("SMITH: …") names its speaker whatever the words around say.
+        let speaker = match turn_label(text, outer_start, outer_end) {
+            Some(label) => Some(turn_speaker(text, label, ents)),
+            None => found
+                .as_ref()
+                .and_then(|(_, m, _)| m.as_ref())
+                .or(intro_subject.as_ref())
+                .or(dash_attribution(text, all_words, outer_end).as_ref())
+                .and_then(|m| resolve(text, m, ents, &quote_outer, lex)),
+        };
         let cue = found.as_ref().map(|(c, _, _)| c.text.clone());
 
         // Kind: speech that stands as a clause of its own is direct; a short fragment named
@@ -881,4 +926,216 @@ fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entities) {
             span: None,
         });
     }
+}
+
+/// Determiners that open a plain noun phrase naming a speaker ("the ruling", "my father").
+const PLAIN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+];
+
+fn is_plain_word(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+}
+
+/// "the book", "the New York businessman", "my father": a determiner, at most three more words
+/// and a lower-case head noun ending right before word `k` (adverbs skipped).
+fn det_np_before(text: &str, ws: &[Word], k: usize) -> Option<Mention> {
+    let mut j = k;
+    while j > 0 && SKIPPABLE.contains(&ws[j - 1].text.to_lowercase().as_str()) {
+        j -= 1;
+    }
+    let head = *ws.get(j.checked_sub(1)?)?;
+    let h = head.text.to_lowercase();
+    if is_cap(head.text) || !is_plain_word(head.text) || parallax_text::is_stopword(&h) {
+        return None;
+    }
+    let mut i = j - 1;
+    while i > 0 && j - i <= 4 {
+        if text.get(ws[i - 1].end..ws[i].start) != Some(" ") || !is_plain_word(ws[i - 1].text) {
+            return None;
+        }
+        i -= 1;
+        let l = ws[i].text.to_lowercase();
+        if PLAIN_DETERMINERS.contains(&l.as_str()) {
+            return Some(Mention {
+                span: Span(ws[i].start, head.end),
+                kind: MentionKind::Role,
+            });
+        }
+        if parallax_text::is_stopword(&l) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "said the ruling", "wrote the union": a determiner at word `k`, then at most three words up
+/// to a lower-case head noun where the phrase ends (punctuation or the end of the frame).
+fn det_np_after(text: &str, ws: &[Word], k: usize) -> Option<Mention> {
+    let det = *ws.get(k)?;
+    if !PLAIN_DETERMINERS.contains(&det.text.to_lowercase().as_str()) {
+        return None;
+    }
+    let mut e = k;
+    while e - k < 4 {
+        let Some(n) = ws.get(e + 1) else { break };
+        let l = n.text.to_lowercase();
+        if text.get(ws[e].end..n.start) != Some(" ")
+            || !is_plain_word(n.text)
+            || parallax_text::is_stopword(&l)
+        {
+            break;
+        }
+        e += 1;
+    }
+    let head = ws[e];
+    let ends = ws
+        .get(e + 1)
+        .is_none_or(|n| text.get(head.end..n.start) != Some(" "));
+    (e > k && ends && !is_cap(head.text)).then_some(Mention {
+        span: Span(det.start, head.end),
+        kind: MentionKind::Role,
+    })
+}
+
+/// “…” ― Ana Ruiz: a dash right after the quote, then a name that ends its line or is
+/// followed only by an apposition or a full stop.
+fn dash_attribution(text: &str, all_words: &[Word], outer_end: usize) -> Option<Mention> {
+    let rest = text.get(outer_end..)?;
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\t']);
+    let after_dash = trimmed
+        .strip_prefix(['―', '—', '–'])
+        .or_else(|| trimmed.strip_prefix("--"))?;
+    let name_at = text.len() - after_dash.trim_start_matches([' ', '\u{a0}']).len();
+    let i = all_words.partition_point(|w| w.start < name_at);
+    let first = all_words.get(i).filter(|w| w.start == name_at)?;
+    if !is_cap(first.text) {
+        return None;
+    }
+    let mut e = i;
+    while e - i < 5 {
+        let Some(n) = all_words.get(e + 1) else { break };
+        let gap = text.get(all_words[e].end..n.start).unwrap_or("");
+        let initial = all_words[e].text.chars().count() == 1 && gap == ". ";
+        if is_cap(n.text) && (gap == " " || initial) {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    let end = all_words[e].end;
+    let tail = text.get(end..)?.trim_start_matches([' ', '\u{a0}']);
+    let closes = tail.is_empty() || tail.starts_with(['\n', '\r', '.', ',', '(']);
+    closes.then_some(Mention {
+        span: Span(first.start, end),
+        kind: MentionKind::Name,
+    })
+}
+
+/// Labels in capitals that head a line without being a speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "UPDATE",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "EDITOR’S NOTE",
+    "WATCH",
+    "VIDEO",
+];
+
+/// The speaker label of a transcript turn holding the quote: a line that opens (after
+/// quotation marks) with an upper-case name or "Q"/"A" and a colon, the quote starting at
+/// the line or right after the label.
+fn turn_label(text: &str, outer_start: usize, outer_end: usize) -> Option<Span> {
+    let line_start = text.get(..outer_start)?.rfind('\n').map_or(0, |n| n + 1);
+    let line = text.get(line_start..)?;
+    let lead = line.len()
+        - line
+            .trim_start_matches([' ', '"', '“', '”', '\u{a0}'])
+            .len();
+    let label_start = line_start + lead;
+    let colon = label_start + text.get(label_start..)?.find(':')?;
+    let label = text.get(label_start..colon)?.trim_end();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped = label.len() <= 40
+        && (letters >= 2 || label == "Q" || label == "A")
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && !NOT_SPEAKERS.contains(&label);
+    // The quote opens the line (before the label) or follows the label directly.
+    let near = outer_start <= label_start || outer_start <= colon + 3;
+    (shaped && near && colon < outer_end).then_some(Span(label_start, label_start + label.len()))
+}
+
+/// The speaker of a turn label: the person of the article whose surname it is ("WALLACE" →
+/// "Chris Wallace"), else the label in title case.
+fn turn_speaker(text: &str, label: Span, ents: &Entities) -> Speaker {
+    let mention = label.of(text).to_string();
+    let titled: String = mention
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| {
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    // A person the article has not yet shown to be one ("Ruth Calder" with no title) counts.
+    let name = ents
+        .person_by_surname(&titled, label.0)
+        .or_else(|| {
+            ents.list.iter().position(|e| {
+                e.could_be_person() && e.name.rsplit(' ').next() == Some(titled.as_str())
+            })
+        })
+        .and_then(|i| ents.list.get(i))
+        .map_or(titled, |e| e.name.clone());
+    Speaker {
+        name,
+        mention,
+        via: SpeakerVia::Explicit,
+        span: Some(label),
+    }
+}
+
+/// The subject opening the frame `ws` when the frame starts its sentence (at `s_start`): a
+/// pronoun, a name the article knows, or a determiner and role noun. Returns the mention and
+/// the index of its last word.
+fn sentence_subject(
+    text: &str,
+    ws: &[Word],
+    s_start: usize,
+    ents: &Entities,
+    lex: &Lexicon,
+) -> Option<(Mention, usize)> {
+    let first = ws.first()?;
+    // Only quotation marks or spaces may stand between the sentence start and the subject.
+    if !text.get(s_start..first.start).is_some_and(|g| {
+        g.chars()
+            .all(|c| c.is_whitespace() || "\"“”‘’(".contains(c))
+    }) {
+        return None;
+    }
+    let m = np_after(text, ws, 0, lex)?;
+    let known = match m.kind {
+        MentionKind::Pronoun => matches!(
+            first.text.to_lowercase().as_str(),
+            "he" | "she" | "they" | "i" | "we"
+        ),
+        // "With Ruiz gone, …" opens with a preposition, not a subject.
+        MentionKind::Name => {
+            !parallax_text::is_stopword(&first.text.to_lowercase())
+                && ents
+                    .at(m.span)
+                    .and_then(|i| ents.list.get(i))
+                    .is_some_and(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org))
+        }
+        MentionKind::Role => true,
+    };
+    let last = ws.iter().rposition(|w| w.end <= m.span.1)?;
+    known.then_some((m, last))
 }

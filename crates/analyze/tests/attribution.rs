@@ -320,3 +320,64 @@ fn direct_quote_sentence_gets_no_indirect_duplicate() {
         a.quotes
     );
 }
+
+// Dash attributions, as in reader round-ups: the name after the dash is the speaker.
+case!(
+    dash_attribution_names_the_speaker,
+    "“The ferry must run every hour.” ― Marta Quillon\n\n“Nobody asked the islanders.” — Tobias Renn, a fisherman.",
+    [
+        ("The ferry must run every hour.", Direct, "Marta Quillon", "-"),
+        ("Nobody asked the islanders.", Direct, "Tobias Renn", "-")
+    ]
+);
+// A dash inside narration is no attribution.
+case!(
+    dash_before_narration_names_nobody,
+    "“The ferry must run every hour.” — Then the meeting moved on to the budget.",
+    [("The ferry must run every hour.", Direct, "-", "-")]
+);
+// Interview transcripts: an upper-case label and a colon open each speaker's turn.
+case!(
+    transcript_turns_name_their_speakers,
+    "Anchor Ruth Calder spoke with Governor Emil Sandoval.\n\nCALDER: “Will the bridge reopen before winter?”\n\n“SANDOVAL: We expect the bridge to reopen in November.”",
+    [
+        ("Will the bridge reopen before winter?", Direct, "Ruth Calder", "-"),
+        ("SANDOVAL: We expect", Direct, "Emil Sandoval", "-")
+    ]
+);
+// A plain noun phrase with its determiner speaks when no name or known role does.
+case!(
+    plain_noun_phrase_speaker_after_quote,
+    "“The levy was never lawful,” the ruling said.\n\n“Keep the gates shut at night,” my grandfather often said.",
+    [
+        ("The levy was never lawful", Direct, "ruling", "said"),
+        ("Keep the gates shut", Direct, "grandfather", "said")
+    ]
+);
+case!(
+    plain_noun_phrase_subject_before_quote,
+    "As the sirens sounded, the announcer said, “Please leave the stands calmly.”",
+    [(
+        "Please leave the stands calmly.",
+        Direct,
+        "announcer",
+        "said"
+    )]
+);
+// An object before the cue is not the speaker: the sentence's subject is.
+case!(
+    object_before_participle_cue_is_not_the_speaker,
+    "Inspector Lena Vark reached the barrier.\n\nShe waved the crowd back and shouted, “Stay behind the line now!”",
+    [("Stay behind the line now!", Direct, "Lena Vark", "shouted")]
+);
+// A colon introduction without a speech verb takes its subject.
+case!(
+    colon_introduction_without_cue_takes_subject,
+    "Mayor Nadia Ferreira made her position plain: “We will rebuild the pier by spring.”",
+    [(
+        "We will rebuild the pier by spring.",
+        Direct,
+        "Nadia Ferreira",
+        "-"
+    )]
+);
