@@ -113,12 +113,85 @@ fn load(inputs: &[String], read: &parallax_ingest::ReadOptions) -> Result<Vec<Ar
     let docs = parallax_ingest::read_inputs_with(inputs, read)?;
     let mut articles = Vec::with_capacity(docs.len());
     for doc in &docs {
-        let mut a = parallax_ingest::extract(doc)?;
+        let Some(mut a) = extract_one(doc)? else {
+            continue;
+        };
         a.id = format!("a{}", articles.len() + 1);
         articles.push(a);
     }
     parallax_ingest::mark_outlet_boilerplate(&mut articles);
     Ok(articles)
+}
+
+/// Extracts one document. A named file that yields no article is an error; one record of a
+/// feed, archive or JSONL file (`INPUT#N`) that yields none is skipped with a warning, so one
+/// empty page does not stop a corpus.
+fn extract_one(doc: &parallax_model::RawDocument) -> Result<Option<Article>> {
+    match parallax_ingest::extract(doc) {
+        Ok(a) => Ok(Some(a)),
+        Err(e) if doc.input.contains('#') => {
+            eprintln!("warning: {e}; skipped");
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Runs `each` on every article of `inputs`, in order. WARC archives are streamed record by
+/// record, so an archive of any size runs in bounded memory; other inputs are read together
+/// (outlet boilerplate needs them side by side).
+fn for_each_article(
+    inputs: &[String],
+    read: &parallax_ingest::ReadOptions,
+    mut each: impl FnMut(Article) -> Result<()>,
+) -> Result<()> {
+    let (archives, others): (Vec<String>, Vec<String>) = inputs
+        .iter()
+        .cloned()
+        .partition(|i| parallax_ingest::is_warc_name(i) && std::path::Path::new(i).is_file());
+    let mut n = 0;
+    if !others.is_empty() {
+        for mut a in load(&others, read)? {
+            n += 1;
+            a.id = format!("a{n}");
+            each(a)?;
+        }
+    }
+    for archive in &archives {
+        for item in parallax_ingest::open_warc(archive)? {
+            match item {
+                Ok(doc) => {
+                    if let Some(mut a) = extract_one(&doc)? {
+                        n += 1;
+                        a.id = format!("a{n}");
+                        each(a)?;
+                    }
+                }
+                Err(warning) => eprintln!("warning: {warning}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where output goes: the `-o` file or standard output.
+fn writer(out: &Output) -> Result<Box<dyn Write>> {
+    Ok(match &out.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot write", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+    })
+}
+
+/// Writes, treating a closed pipe (`parallax … | head`) as the reader being done.
+fn write_out(w: &mut dyn Write, text: &str) -> Result<bool> {
+    match w.write_all(text.as_bytes()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e).context("output"),
+    }
 }
 
 fn style(out: &Output) -> Style {
@@ -195,54 +268,46 @@ fn run(cli: Cli) -> Result<ExitCode> {
             emit(&out, &text)?;
         }
         Command::Analyze { inputs, out } => {
-            let articles = load(&inputs, &read)?;
             let analyzer = parallax_analyze::Analyzer::new();
-            let analyzed: Vec<_> = articles.into_iter().map(|a| analyzer.analyze(a)).collect();
-            let text = match out.format {
-                Format::Json => {
-                    analyzed
-                        .iter()
-                        .map(parallax_report::render_article_json)
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                        + "\n"
+            let st = style(&out);
+            let mut w = writer(&out)?;
+            let mut open = true;
+            for_each_article(&inputs, &read, |a| {
+                if open {
+                    let a = analyzer.analyze(a);
+                    let text = match out.format {
+                        Format::Json => parallax_report::render_article_json(&a) + "\n",
+                        Format::Text | Format::Md => {
+                            parallax_report::render_analysis(&a, st) + "\n"
+                        }
+                    };
+                    open = write_out(&mut w, &text)?;
                 }
-                Format::Text | Format::Md => analyzed
-                    .iter()
-                    .map(|a| parallax_report::render_analysis(a, style(&out)))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            };
-            emit(&out, &text)?;
+                Ok(())
+            })?;
+            let _ = w.flush();
         }
         Command::Schema => {
             let schema = serde_json::to_string_pretty(&parallax_model::comparison_schema())?;
             println!("{schema}");
         }
         Command::Extract { inputs, out } => {
-            let articles = load(&inputs, &read)?;
-            let text = match out.format {
-                Format::Json => {
-                    articles
-                        .iter()
-                        .map(|a| serde_json::to_string(a).unwrap_or_default())
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                        + "\n"
+            let mut w = writer(&out)?;
+            let mut open = true;
+            for_each_article(&inputs, &read, |a| {
+                if open {
+                    let text = match out.format {
+                        Format::Json => serde_json::to_string(&a)? + "\n",
+                        Format::Text | Format::Md => {
+                            let title = a.title.as_deref().unwrap_or(&a.outlet);
+                            format!("# {title}\n\n{}\n\n", a.text)
+                        }
+                    };
+                    open = write_out(&mut w, &text)?;
                 }
-                Format::Text | Format::Md => articles
-                    .iter()
-                    .map(|a| {
-                        format!(
-                            "# {}\n\n{}\n",
-                            a.title.as_deref().unwrap_or(&a.outlet),
-                            a.text
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            };
-            emit(&out, &text)?;
+                Ok(())
+            })?;
+            let _ = w.flush();
         }
     }
     Ok(ExitCode::SUCCESS)

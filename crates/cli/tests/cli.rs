@@ -293,3 +293,47 @@ fn loopback_url_is_refused_without_allow_private() {
     );
     assert_eq!(v["url"], url.as_str());
 }
+
+fn warc_record(uri: &str, html: &str) -> Vec<u8> {
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2031-03-03T07:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(http.as_bytes());
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+#[test]
+fn warc_archive_streams_articles_and_skips_empty_records() {
+    let dir = scratch("warc");
+    let file = dir.join("crawl.warc");
+    let mut body = warc_record(
+        "https://bay.example/ferry",
+        "<html><body><article><p>The ferry to Tern Island resumed on Monday after a week of storms, the operator said.</p><p>Crews cleared the slipway overnight.</p></article></body></html>",
+    );
+    body.extend(warc_record(
+        "https://bay.example/empty",
+        "<html><body></body></html>",
+    ));
+    std::fs::write(&file, body).unwrap();
+    let o = parallax(&["extract", file.to_str().unwrap(), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert_eq!(lines[0]["url"], "https://bay.example/ferry");
+    assert_eq!(
+        lines[0]["published"], "2031-03-03",
+        "the crawl date is the last resort"
+    );
+    assert!(
+        stderr(&o).contains("crawl.warc#2"),
+        "the empty record is named: {}",
+        stderr(&o)
+    );
+}

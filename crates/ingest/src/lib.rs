@@ -75,3 +75,4 @@ pub use sources::{
     is_url, load_input, load_input_with, load_inputs, load_inputs_with, read_input, read_inputs,
     read_inputs_with, sniff_media_type, Batch, READ_EXTENSIONS,
 };
+pub use warc::{is_warc_name, open_warc, WarcDocuments};
