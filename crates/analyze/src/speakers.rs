@@ -110,6 +110,8 @@ pub fn attribute_in(
     ents: &mut Entities,
 ) -> Vec<Quote> {
     let lex = Lexicon::get();
+    let split = split_turns(text, marked);
+    let marked: &[MarkedQuote] = split.as_deref().unwrap_or(marked);
     let mut quote_outer: Vec<Span> = marked
         .iter()
         .flat_map(|q| q.outer.iter().copied())
@@ -1138,4 +1140,50 @@ fn sentence_subject(
     };
     let last = ws.iter().rposition(|w| w.end <= m.span.1)?;
     known.then_some((m, last))
+}
+
+/// A quotation left open across paragraphs of a transcript ("SMITH: … / "JONES: …) is one
+/// quote per turn: a new quote starts at each part that opens with a speaker label. `None`
+/// when nothing is split (the common case, no copy).
+fn split_turns(text: &str, marked: &[MarkedQuote]) -> Option<Vec<MarkedQuote>> {
+    // The label inside a part ("“SMITH: We will…") is not quoted speech.
+    let label_in = |q: &MarkedQuote, k: usize| {
+        let (p, o) = (q.parts.get(k)?, q.outer.get(k)?);
+        let label = turn_label(text, o.0, o.1)?;
+        let colon = text.get(label.1..)?.find(':')? + label.1;
+        (label.0 >= p.0 && colon < p.1).then_some(colon)
+    };
+    let starts_turn = |q: &MarkedQuote, k: usize| {
+        k > 0
+            && q.outer
+                .get(k)
+                .is_some_and(|o| turn_label(text, o.0, o.1).is_some())
+    };
+    if !marked
+        .iter()
+        .any(|q| label_in(q, 0).is_some() || (1..q.parts.len()).any(|k| starts_turn(q, k)))
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(marked.len() + 8);
+    for q in marked {
+        let mut from = 0;
+        for k in 1..=q.parts.len() {
+            if k == q.parts.len() || starts_turn(q, k) {
+                let mut parts = q.parts.get(from..k).unwrap_or_default().to_vec();
+                if let (Some(colon), Some(first)) = (label_in(q, from), parts.first_mut()) {
+                    let rest = text.get(colon + 1..first.1).unwrap_or("");
+                    first.0 = first.1 - rest.trim_start().len();
+                }
+                out.push(MarkedQuote {
+                    parts,
+                    outer: q.outer.get(from..k).unwrap_or_default().to_vec(),
+                    // Every turn but the last was left open at its paragraph's end.
+                    unclosed: k < q.parts.len() || q.unclosed,
+                });
+                from = k;
+            }
+        }
+    }
+    Some(out)
 }

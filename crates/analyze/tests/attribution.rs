@@ -342,7 +342,7 @@ case!(
     "Anchor Ruth Calder spoke with Governor Emil Sandoval.\n\nCALDER: “Will the bridge reopen before winter?”\n\n“SANDOVAL: We expect the bridge to reopen in November.”",
     [
         ("Will the bridge reopen before winter?", Direct, "Ruth Calder", "-"),
-        ("SANDOVAL: We expect", Direct, "Emil Sandoval", "-")
+        ("We expect the bridge", Direct, "Emil Sandoval", "-")
     ]
 );
 // A plain noun phrase with its determiner speaks when no name or known role does.
@@ -380,4 +380,14 @@ case!(
         "Nadia Ferreira",
         "-"
     )]
+);
+// A transcript quoted with marks left open at each paragraph's end: one quote per turn.
+case!(
+    open_transcript_quote_splits_at_each_turn,
+    "Anchor Ruth Calder spoke with Governor Emil Sandoval.\n\n\"CALDER: Will the bridge reopen before winter?\n\n\"SANDOVAL: We expect the bridge to reopen in November.\n\n\"CALDER: And the ferry fares?",
+    [
+        ("Will the bridge reopen", Direct, "Ruth Calder", "-"),
+        ("We expect the bridge", Direct, "Emil Sandoval", "-"),
+        ("And the ferry fares?", Direct, "Ruth Calder", "-")
+    ]
 );
