@@ -921,11 +921,13 @@ fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entities) {
         if other_named {
             continue;
         }
+        // The mention is the earlier quote's, and so is its span: the words in the text the
+        // attribution rests on.
         quotes[i].speaker = Some(Speaker {
             name: speaker.name,
             mention: speaker.mention,
             via: SpeakerVia::Context,
-            span: None,
+            span: speaker.span,
         });
     }
 }

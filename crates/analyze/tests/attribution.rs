@@ -391,3 +391,17 @@ case!(
         ("And the ferry fares?", Direct, "Ruth Calder", "-")
     ]
 );
+
+/// A continuation quote rests on the earlier quote's mention: it carries that mention's span.
+#[test]
+fn continuation_quote_points_at_the_mention_it_rests_on() {
+    let text = "Engineer Sofia Lund toured the dam.\n\n“The wall was old,” she said. “Nobody had checked it.”\n\n“We will rebuild it by spring.”";
+    let a = analyze(None, text);
+    let she = text.find("she said").unwrap();
+    let last = a.quotes.last().unwrap();
+    let speaker = last.speaker.as_ref().unwrap();
+    assert_eq!(speaker.via, SpeakerVia::Context);
+    assert_eq!(speaker.name, "Sofia Lund");
+    let span = speaker.span.unwrap();
+    assert_eq!((span.0, span.1), (she, she + "she".len()));
+}
