@@ -1,0 +1,181 @@
+//! From a speaker phrase to a speaker: names to their canonical entity, pronouns to the
+//! nearest agreeing person, role nouns to the person who holds the role.
+
+use super::*;
+
+/// The speaker a mention points to.
+pub(crate) fn resolve(
+    text: &str,
+    m: &Mention,
+    ents: &mut Entities,
+    quotes: &[Span],
+    lex: &Lexicon,
+) -> Option<Speaker> {
+    let mention = m.span.of(text).to_string();
+    match m.kind {
+        MentionKind::Name => {
+            let bare = strip_titles(&mention, lex);
+            let idx = ents.at(m.span).or_else(|| ents.by_name(&bare, m.span.0));
+            // Being named as a speaker is the evidence a bare capitalised name lacked.
+            if let Some(e) = idx.and_then(|i| ents.list.get_mut(i)) {
+                if e.kind == EntityKind::Other {
+                    e.kind = EntityKind::Person;
+                }
+            }
+            let name = idx.map_or(bare, |i| ents.list[i].name.clone());
+            Some(Speaker {
+                name,
+                mention,
+                via: SpeakerVia::Explicit,
+                span: Some(m.span),
+            })
+        }
+        MentionKind::Pronoun => {
+            let p = mention.to_lowercase();
+            let want: &[EntityKind] = match p.as_str() {
+                "he" | "she" => &[EntityKind::Person],
+                "it" => &[EntityKind::Org],
+                "they" => &[EntityKind::Org, EntityKind::Person],
+                _ => return None,
+            };
+            let gender = match p.as_str() {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            };
+            let idx = nearest_before(ents, m.span.0, quotes, |e| {
+                (want.contains(&e.kind) || p != "it" && e.could_be_person())
+                    && (gender.is_none() || e.gender.is_none() || e.gender == gender)
+            })?;
+            // "Carraway … she said": the article has told us the person's gender.
+            if let Some(e) = ents.list.get_mut(idx) {
+                if e.could_be_person() {
+                    e.gender = e.gender.or(gender);
+                }
+            }
+            Some(Speaker {
+                name: ents.list[idx].name.clone(),
+                mention,
+                via: SpeakerVia::Pronoun,
+                span: Some(m.span),
+            })
+        }
+        MentionKind::Role => {
+            let head = mention
+                .rsplit(' ')
+                .next()
+                .unwrap_or(&mention)
+                .to_lowercase();
+            let idx = nearest_before(ents, m.span.0, quotes, |e| {
+                e.kind == EntityKind::Person
+                    && e.roles.iter().any(|r| {
+                        // "harbour master" holds the role "master": compare in place, no
+                        // formatting per role and entity.
+                        r == &head
+                            || r.len() > head.len()
+                                && r.ends_with(head.as_str())
+                                && r[..r.len() - head.len()].ends_with(' ')
+                    })
+            })
+            .or_else(|| {
+                nearest_after(ents, m.span.1, |e| {
+                    e.kind == EntityKind::Person && e.roles.iter().any(|r| r == &head)
+                })
+            });
+            match idx {
+                Some(i) => {
+                    let mentions = &mut ents.list[i].mentions;
+                    if let Err(pos) = mentions.binary_search(&m.span) {
+                        mentions.insert(pos, m.span);
+                    }
+                    Some(Speaker {
+                        name: ents.list[i].name.clone(),
+                        mention,
+                        via: SpeakerVia::Role,
+                        span: Some(m.span),
+                    })
+                }
+                None => {
+                    // Nobody in the article holds the role: the role phrase is the speaker.
+                    let name = strip_determiner(&mention);
+                    Some(Speaker {
+                        name,
+                        mention,
+                        via: SpeakerVia::Role,
+                        span: Some(m.span),
+                    })
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn strip_determiner(s: &str) -> String {
+    let mut parts: Vec<&str> = s.split_whitespace().collect();
+    if parts
+        .first()
+        .is_some_and(|f| DETERMINERS.contains(&f.to_lowercase().as_str()))
+    {
+        parts.remove(0);
+    }
+    parts.join(" ")
+}
+
+pub(crate) fn strip_titles(name: &str, lex: &Lexicon) -> String {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let mut i = 0;
+    while i + 1 < parts.len() && lex.titles.contains(parts[i].trim_end_matches('.')) {
+        i += 1;
+    }
+    parts[i..]
+        .join(" ")
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string()
+}
+
+/// The entity matching `pred` with the latest mention before `at` that is not inside a quote.
+pub(crate) fn nearest_before(
+    ents: &Entities,
+    at: usize,
+    quotes: &[Span],
+    pred: impl Fn(&crate::entities::EntityInfo) -> bool,
+) -> Option<usize> {
+    // Mentions and quote spans are sorted by start, so both look-ups are binary searches:
+    // long articles stay linear overall.
+    let inside = |m: &Span| {
+        let k = quotes.partition_point(|q| q.0 <= m.0);
+        k > 0 && m.1 <= quotes[k - 1].1
+    };
+    ents.list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| pred(e))
+        .filter_map(|(i, e)| {
+            let k = e.mentions.partition_point(|m| m.0 < at);
+            e.mentions[..k]
+                .iter()
+                .rev()
+                .find(|m| m.1 <= at && !inside(m))
+                .map(|m| (i, m.0))
+        })
+        .max_by_key(|&(_, p)| p)
+        .map(|(i, _)| i)
+}
+
+pub(crate) fn nearest_after(
+    ents: &Entities,
+    at: usize,
+    pred: impl Fn(&crate::entities::EntityInfo) -> bool,
+) -> Option<usize> {
+    ents.list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| pred(e))
+        .filter_map(|(i, e)| {
+            let k = e.mentions.partition_point(|m| m.0 < at);
+            e.mentions.get(k).map(|m| (i, m.0))
+        })
+        .min_by_key(|&(_, p)| p)
+        .map(|(i, _)| i)
+}
