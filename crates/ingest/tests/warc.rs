@@ -106,10 +106,7 @@ fn check_full_crawl(path: &str) {
     );
     // The archive's date is when the page was crawled: a fallback after the page's own date.
     assert_eq!(ferry.meta.published, None);
-    assert_eq!(
-        ferry.meta.crawled.as_deref(),
-        Some("2031-03-03T07:00:00Z")
-    );
+    assert_eq!(ferry.meta.crawled.as_deref(), Some("2031-03-03T07:00:00Z"));
     let ru = &batch.documents[1];
     assert!(ru.body.contains("Паром вышел из гавани."), "{}", ru.body);
     assert_eq!(ru.meta.url.as_deref(), Some("https://ternpost.example/ru"));
