@@ -24,6 +24,10 @@ pub(crate) struct Segment {
     pub speaker: Option<String>,
     stems: Vec<String>,
     folded: Vec<String>,
+    /// Sorted hashes of the segment's runs of `SHARED_RUN` words with three content words, and
+    /// of all its runs of `JOINED_RUN` words: cheap set intersections before word-level checks.
+    shared_runs: Vec<u64>,
+    joined_runs: Vec<u64>,
     /// Words of another remark (a segment of another article in another utterance) that this
     /// segment carries: it joins separate remarks.
     joined: Option<String>,
@@ -87,7 +91,9 @@ fn segments(articles: &[AnalyzedArticle]) -> Vec<Segment> {
                 let mut stems = content_stems(&text);
                 stems.sort();
                 stems.dedup();
-                let folded = words(&text).iter().map(|w| fold_word(w.text)).collect();
+                let folded: Vec<String> = words(&text).iter().map(|w| fold_word(w.text)).collect();
+                let shared_runs = run_hashes(&folded, SHARED_RUN, 3);
+                let joined_runs = run_hashes(&folded, JOINED_RUN, 0);
                 out.push(Segment {
                     article: a,
                     quote: qi,
@@ -97,6 +103,8 @@ fn segments(articles: &[AnalyzedArticle]) -> Vec<Segment> {
                     speaker: q.speaker.as_ref().map(|s| s.name.clone()),
                     stems,
                     folded,
+                    shared_runs,
+                    joined_runs,
                     joined: None,
                 });
             }
@@ -131,7 +139,7 @@ fn score(a: &Segment, b: &Segment) -> f64 {
             .any(|w| w == short.folded.as_slice());
     if contained {
         dice.max(0.6)
-    } else if shares_run(&a.folded, &b.folded) {
+    } else if intersects(&a.shared_runs, &b.shared_runs) {
         // Five words in a row with three content words are one remark even when narration
         // or another remark around them dilutes the overlap.
         dice.max(0.5)
@@ -143,10 +151,34 @@ fn score(a: &Segment, b: &Segment) -> f64 {
 /// Least run of words, with at least three content words, that ties two renderings together.
 const SHARED_RUN: usize = 5;
 
-fn shares_run(a: &[String], b: &[String]) -> bool {
-    a.windows(SHARED_RUN)
-        .filter(|w| w.iter().filter(|x| !parallax_text::is_stopword(x)).count() >= 3)
-        .any(|w| b.windows(SHARED_RUN).any(|x| x == w))
+/// Sorted, deduplicated hashes of every run of `n` words with at least `content` content words.
+fn run_hashes(folded: &[String], n: usize, content: usize) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut out: Vec<u64> = folded
+        .windows(n)
+        .filter(|w| w.iter().filter(|x| !parallax_text::is_stopword(x)).count() >= content)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// True when two sorted lists share an element.
+fn intersects(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// Builds the ledger. `threshold` is the least segment score that groups two renderings.
@@ -242,6 +274,7 @@ fn mark_joined(segs: &mut [Segment], group: &[usize]) {
                 || group[i] == group[j]
                 || a.headline
                 || b.folded.len() < JOINED_RUN
+                || !intersects(&a.joined_runs, &b.joined_runs)
             {
                 return None;
             }
