@@ -405,3 +405,20 @@ fn continuation_quote_points_at_the_mention_it_rests_on() {
     let span = speaker.span.unwrap();
     assert_eq!((span.0, span.1), (she, she + "she".len()));
 }
+
+#[test]
+fn descriptor_phrase_is_a_nearer_antecedent_than_another_name() {
+    let a = analyze(
+        None,
+        "“The wall held,” said harbour master Lena Okafor on Monday.\n\nFire chief Tomas Brandt declined to comment.\n\nLater the harbour master struck a defiant tone. “We will rebuild,” she insisted.",
+    );
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("We will rebuild"))
+        .unwrap();
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Okafor")
+    );
+}

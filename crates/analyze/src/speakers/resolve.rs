@@ -43,10 +43,19 @@ pub(crate) fn resolve(
                 "she" => Some(Gender::Female),
                 _ => None,
             };
-            let idx = nearest_before(ents, m.span.0, quotes, |e| {
+            let fits = |e: &crate::entities::EntityInfo| {
                 (want.contains(&e.kind) || p != "it" && e.could_be_person())
                     && (gender.is_none() || e.gender.is_none() || e.gender == gender)
-            })?;
+            };
+            let idx = nearest_before(ents, m.span.0, quotes, fits)?;
+            // "harbour master Delphine Okoro … the harbour master struck a defiant tone. “…,”
+            // she insisted": a later "the <descriptor>" is a nearer antecedent than the last
+            // name.
+            let last_name_at = last_mention_before(ents, idx, m.span.0);
+            let idx = match descriptor_antecedent(text, ents, m.span.0, quotes, &fits) {
+                Some((d, at)) if at > last_name_at => d,
+                _ => idx,
+            };
             // "Carraway … she said": the article has told us the person's gender.
             if let Some(e) = ents.list.get_mut(idx) {
                 if e.could_be_person() {
@@ -178,4 +187,64 @@ pub(crate) fn nearest_after(
         })
         .min_by_key(|&(_, p)| p)
         .map(|(i, _)| i)
+}
+
+/// Start of the last mention of entity `idx` before `at` (0 when none).
+fn last_mention_before(ents: &Entities, idx: usize, at: usize) -> usize {
+    let mentions = &ents.list[idx].mentions;
+    let k = mentions.partition_point(|m| m.0 < at);
+    k.checked_sub(1).map_or(0, |k| mentions[k].0)
+}
+
+/// How far back from a pronoun a descriptor phrase is looked for, in bytes.
+const DESCRIPTOR_WINDOW: usize = 800;
+
+/// The lower-case words a person is introduced with, right before the name ("harbour master",
+/// "fire chief", "activist"): at most two words, no function or speech words.
+fn descriptor_before(text: &str, at: usize) -> Option<&str> {
+    let head = text.get(..at)?.strip_suffix(' ')?;
+    let mut start = head.len();
+    let mut n = 0;
+    for w in head.rsplit(' ').take(2) {
+        let plain = !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+        if !plain || parallax_text::is_stopword(w) || Lexicon::get().cue(w).is_some() {
+            break;
+        }
+        start -= w.len() + usize::from(n > 0);
+        n += 1;
+    }
+    (n > 0).then(|| &head[start..])
+}
+
+/// The person whose introduction phrase recurs as "the <phrase>" most recently before `at`
+/// (outside quotation marks), with where it recurs.
+fn descriptor_antecedent(
+    text: &str,
+    ents: &Entities,
+    at: usize,
+    quotes: &[Span],
+    fits: &dyn Fn(&crate::entities::EntityInfo) -> bool,
+) -> Option<(usize, usize)> {
+    let mut from = at.saturating_sub(DESCRIPTOR_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = text.get(from..at)?.to_lowercase();
+    let inside = |p: usize| quotes.iter().any(|q| q.0 <= p && p < q.1);
+    let mut best: Option<(usize, usize)> = None;
+    for (i, e) in ents.list.iter().enumerate().filter(|(_, e)| fits(e)) {
+        // Introductions come early: a few first mentions are enough.
+        for m in e.mentions.iter().take(4).filter(|m| m.0 < at) {
+            let Some(phrase) = descriptor_before(text, m.0) else {
+                continue;
+            };
+            let needle = format!("the {phrase} ");
+            if let Some(p) = window.rfind(&needle).map(|p| from + p) {
+                if p > m.0 && !inside(p) && best.is_none_or(|(_, b)| p > b) {
+                    best = Some((i, p));
+                }
+            }
+        }
+    }
+    best
 }
