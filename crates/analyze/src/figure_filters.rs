@@ -62,13 +62,12 @@ pub(crate) fn glued_to_symbol(text: &str, start: usize, end: usize) -> bool {
 
 /// "1. First item" or "2) Second item" at the start of a line.
 pub(crate) fn is_list_number(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text
-        .get(..start)
-        .map(|s| s.rfind('\n').map_or(0, |p| p + 1))
-        .unwrap_or(0);
-    let lead_blank = text
-        .get(line_start..start)
-        .is_some_and(|s| s.trim().is_empty());
+    // Only blanks may stand between the line start and the number: walk back over them
+    // (searching for the line start itself was quadratic on text without line breaks).
+    let lead_blank = text.get(..start).is_some_and(|s| {
+        let rest = s.trim_end_matches([' ', '\t']);
+        rest.is_empty() || rest.ends_with('\n') || rest.ends_with('\r')
+    });
     let mark = text.get(end..).and_then(|s| s.chars().next());
     lead_blank && matches!(mark, Some('.' | ')'))
 }

@@ -172,6 +172,14 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
 /// Pairs the marks of one paragraph. Returns quotes (outer and inner spans) and, when the
 /// paragraph leaves a double quote open, the open mark.
 fn pair(text: &str, marks: &[Mark], para_end: usize) -> (Vec<(Span, Span)>, Option<Mark>) {
+    // Whether a closing single quote follows each mark, computed once: checking by rescanning
+    // the rest of the paragraph per mark was quadratic in long paragraphs.
+    let mut close_after = vec![false; marks.len() + 1];
+    for k in (0..marks.len()).rev() {
+        let m = marks[k];
+        close_after[k] =
+            close_after[k + 1] || (m.family == Family::Single && m.role == Role::Close);
+    }
     let mut quotes = Vec::new();
     let mut open: Option<Mark> = None;
     // Single and corner quotes nested inside a double quote are part of its words.
@@ -179,7 +187,7 @@ fn pair(text: &str, marks: &[Mark], para_end: usize) -> (Vec<(Span, Span)>, Opti
     for (k, m) in marks.iter().enumerate() {
         match (open, m.role) {
             (None, Role::Open) => {
-                if m.family == Family::Single && !single_has_close(marks, k) {
+                if m.family == Family::Single && !close_after[k + 1] {
                     continue;
                 }
                 open = Some(*m);
@@ -188,11 +196,7 @@ fn pair(text: &str, marks: &[Mark], para_end: usize) -> (Vec<(Span, Span)>, Opti
             (Some(o), role) => {
                 let closes_it = m.family == o.family
                     || (o.low && m.family == Family::Double && o.family == Family::Double);
-                if m.possessive
-                    && marks[k + 1..]
-                        .iter()
-                        .any(|n| n.family == Family::Single && n.role == Role::Close)
-                {
+                if m.possessive && close_after[k + 1] {
                     continue;
                 }
                 if !closes_it {
@@ -227,14 +231,6 @@ fn pair(text: &str, marks: &[Mark], para_end: usize) -> (Vec<(Span, Span)>, Opti
     }
     let _ = para_end;
     (quotes, open)
-}
-
-/// A single opening quote counts only if a closing single quote follows in the paragraph;
-/// otherwise it is an apostrophe ("‘90s", "rock ‘n’ roll" aside).
-fn single_has_close(marks: &[Mark], k: usize) -> bool {
-    marks[k + 1..]
-        .iter()
-        .any(|m| m.family == Family::Single && m.role == Role::Close)
 }
 
 fn trim_span(text: &str, s: Span) -> Span {

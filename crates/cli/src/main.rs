@@ -289,7 +289,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Schema => {
             let schema = serde_json::to_string_pretty(&parallax_model::comparison_schema())?;
-            println!("{schema}");
+            let mut w = std::io::stdout().lock();
+            // A full disk or closed pipe is an error line, not a panic (println! would panic).
+            if write_out(&mut w, &(schema + "\n"))? {
+                w.flush().context("standard output")?;
+            }
         }
         Command::Extract { inputs, out } => {
             let mut w = writer(&out)?;

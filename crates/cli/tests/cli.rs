@@ -337,3 +337,35 @@ fn warc_archive_streams_articles_and_skips_empty_records() {
         stderr(&o)
     );
 }
+
+#[test]
+fn terminal_controls_in_articles_are_not_replayed() {
+    // An article that tries to clear the screen and retitle the terminal.
+    let dir = scratch("escape");
+    let f = dir.join("hostile.txt");
+    std::fs::write(
+        &f,
+        "Harbour Reopens\n\nThe harbour reopened\x1b[2J on Monday, \x1b]0;pwned\x07the mayor said.\n\n“We are ready\x1b[31m,” Mayor Ana Ruiz said.\n",
+    )
+    .unwrap();
+    for args in [
+        ["analyze", "--color", "always"],
+        ["analyze", "--format", "md"],
+    ] {
+        let o = parallax(&[args[0], f.to_str().unwrap(), args[1], args[2]]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            !out.contains("\x1b[2J") && !out.contains("\x1b]0") && !out.contains('\x07'),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
+fn schema_prints_the_contract() {
+    let o = parallax(&["schema"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["properties"]["utterances"].is_object());
+}

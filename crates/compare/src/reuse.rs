@@ -35,10 +35,22 @@ fn tokens(a: &AnalyzedArticle) -> Tokens {
     Tokens {
         keys: ws.iter().map(|w| hash_word(w.text)).collect(),
         spans: ws.iter().map(|w| (w.start, w.end)).collect(),
-        in_quote: ws
-            .iter()
-            .map(|w| quotes.iter().any(|q| q.0 <= w.start && w.end <= q.1))
-            .collect(),
+        in_quote: {
+            // One sweep over words and quote spans, both in text order.
+            let mut quotes = quotes;
+            quotes.sort_unstable();
+            let mut k = 0;
+            ws.iter()
+                .map(|w| {
+                    while k < quotes.len() && quotes[k].1 < w.end {
+                        k += 1;
+                    }
+                    quotes
+                        .get(k)
+                        .is_some_and(|q| q.0 <= w.start && w.end <= q.1)
+                })
+                .collect()
+        },
     }
 }
 
@@ -60,7 +72,11 @@ pub fn reuse(articles: &[AnalyzedArticle], min_words: usize) -> Vec<Reuse> {
                 continue;
             }
             let (ia, ib) = (&articles[a].article.id, &articles[b].article.id);
-            let shared_chars = passages.iter().map(|p| p.0 .1 - p.0 .0).sum();
+            let text = &articles[a].article.text;
+            let shared_chars = passages
+                .iter()
+                .map(|p| text.get(p.0 .0..p.0 .1).map_or(0, |t| t.chars().count()))
+                .sum();
             out.push(Reuse {
                 articles: [ia.clone(), ib.clone()],
                 shared_chars,

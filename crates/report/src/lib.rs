@@ -21,6 +21,51 @@ pub fn render_article_json(a: &AnalyzedArticle) -> String {
     serde_json::to_string(a).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// Article content with terminal control characters (ESC and the other C0/C1 controls, bar
+/// newline and tab) replaced by spaces, so a hostile article cannot clear the screen, retitle
+/// the terminal or forge colours. Each control is one byte or two, and a space per byte keeps
+/// every byte offset of the findings valid.
+pub(crate) fn defang<T: serde::Serialize + serde::de::DeserializeOwned + Clone>(value: &T) -> T {
+    fn has_controls(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::String(s) => s.chars().any(is_control),
+            serde_json::Value::Array(a) => a.iter().any(has_controls),
+            serde_json::Value::Object(o) => o.values().any(has_controls),
+            _ => false,
+        }
+    }
+    fn clean(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => {
+                if s.chars().any(is_control) {
+                    *s = s
+                        .chars()
+                        .flat_map(|c| {
+                            let n = if is_control(c) { c.len_utf8() } else { 0 };
+                            std::iter::repeat_n(' ', n).chain((n == 0).then_some(c))
+                        })
+                        .collect();
+                }
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(clean),
+            serde_json::Value::Object(o) => o.values_mut().for_each(clean),
+            _ => {}
+        }
+    }
+    let Ok(mut v) = serde_json::to_value(value) else {
+        return value.clone();
+    };
+    if !has_controls(&v) {
+        return value.clone();
+    }
+    clean(&mut v);
+    serde_json::from_value(v).unwrap_or_else(|_| value.clone())
+}
+
+fn is_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
 /// Text of sentence `id` (`a1:s3`) in `c`, if it exists.
 pub(crate) fn sentence_text<'a>(c: &'a Comparison, id: &str) -> &'a str {
     let Some((art, _)) = id.split_once(':') else {

@@ -24,6 +24,7 @@ fn md(s: &str) -> String {
 
 /// The comparison as a Markdown document.
 pub fn render_markdown(c: &Comparison) -> String {
+    let c = &crate::defang(c);
     let mut o = String::new();
     let _ = writeln!(o, "# Parallax comparison\n");
     let _ = writeln!(
@@ -37,7 +38,7 @@ pub fn render_markdown(c: &Comparison) -> String {
             "| {} | {} | {} | {} |",
             art.id,
             md(&art.outlet),
-            art.published.as_deref().unwrap_or("—"),
+            md(art.published.as_deref().unwrap_or("—")),
             md(art.title.as_deref().unwrap_or(""))
         );
     }

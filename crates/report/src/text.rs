@@ -79,6 +79,7 @@ fn plural(n: usize) -> &'static str {
 
 /// The comparison as a readable terminal report.
 pub fn render_text(c: &Comparison, st: Style) -> String {
+    let c = &crate::defang(c);
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -324,6 +325,7 @@ pub fn render_text(c: &Comparison, st: Style) -> String {
 
 /// One article's analysis as a readable report.
 pub fn render_analysis(a: &AnalyzedArticle, st: Style) -> String {
+    let a = &crate::defang(a);
     let mut o = String::new();
     let art = &a.article;
     let _ = writeln!(

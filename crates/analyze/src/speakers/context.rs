@@ -3,6 +3,13 @@
 
 use super::*;
 
+/// Farthest a follow-on quote may be from the quote whose speaker it takes, in bytes.
+const MAX_CONTEXT_GAP: usize = 8192;
+/// How many earlier quotes a follow-on quote looks back through for a speaker.
+const MAX_CONTEXT_QUOTES: usize = 12;
+/// How far back a transcript label ("SMITH:") is looked for, in bytes.
+const MAX_LABEL_LOOKBACK: usize = 512;
+
 /// “First part,” he said. “Second part.” — one quote in two parts when the second part has no
 /// cue of its own and only the first part's attribution stands between them.
 pub(crate) fn merge_split_quotes(text: &str, all_words: &[Word], quotes: &mut Vec<Quote>) {
@@ -68,6 +75,7 @@ pub(crate) fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entitie
         let Some(prev) = quotes[..i]
             .iter()
             .rev()
+            .take(MAX_CONTEXT_QUOTES)
             .find(|q| q.speaker.is_some() && q.kind != QuoteKind::Term)
         else {
             continue;
@@ -79,7 +87,7 @@ pub(crate) fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entitie
         // Too far (more than two paragraphs away) or someone else named in between: no guess.
         if text
             .get(gap.0..gap.1)
-            .is_none_or(|g| g.matches("\n\n").count() > 2)
+            .is_none_or(|g| g.len() > MAX_CONTEXT_GAP || g.matches("\n\n").nth(2).is_some())
         {
             continue;
         }
@@ -116,7 +124,16 @@ pub(crate) const NOT_SPEAKERS: &[&str] = &[
 /// quotation marks) with an upper-case name or "Q"/"A" and a colon, the quote starting at
 /// the line or right after the label.
 pub(crate) fn turn_label(text: &str, outer_start: usize, outer_end: usize) -> Option<Span> {
-    let line_start = text.get(..outer_start)?.rfind('\n').map_or(0, |n| n + 1);
+    // A turn label opens a short line: look back a bounded distance only.
+    let mut from = outer_start.saturating_sub(MAX_LABEL_LOOKBACK);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let line_start = match text.get(from..outer_start)?.rfind('\n') {
+        Some(n) => from + n + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
     let line = text.get(line_start..)?;
     let lead = line.len()
         - line

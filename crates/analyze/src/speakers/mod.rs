@@ -108,9 +108,15 @@ pub fn attribute_in(
         // segmenter, but the attribution right after it belongs to it.
         let mut after_end = next_start;
         if next_start == outer_end || text[outer_end..next_start].trim().is_empty() {
-            let same_para = text[outer_end..]
+            // Look a bounded distance ahead: an attribution stands right after its quote, and an
+            // unbounded search per quote is quadratic on text without line breaks.
+            let mut horizon = (outer_end + 4096).min(text.len());
+            while !text.is_char_boundary(horizon) {
+                horizon -= 1;
+            }
+            let same_para = text[outer_end..horizon]
                 .find('\n')
-                .map_or(text.len(), |n| outer_end + n);
+                .map_or(horizon, |n| outer_end + n);
             let next_quote = marked
                 .get(qi + 1)
                 .and_then(|n| n.outer.first())
