@@ -36,16 +36,14 @@ pub(crate) fn defang<T: serde::Serialize + serde::de::DeserializeOwned + Clone>(
     }
     fn clean(v: &mut serde_json::Value) {
         match v {
-            serde_json::Value::String(s) => {
-                if s.chars().any(is_control) {
-                    *s = s
-                        .chars()
-                        .flat_map(|c| {
-                            let n = if is_control(c) { c.len_utf8() } else { 0 };
-                            std::iter::repeat_n(' ', n).chain((n == 0).then_some(c))
-                        })
-                        .collect();
-                }
+            serde_json::Value::String(s) if s.chars().any(is_control) => {
+                *s = s
+                    .chars()
+                    .flat_map(|c| {
+                        let n = if is_control(c) { c.len_utf8() } else { 0 };
+                        std::iter::repeat_n(' ', n).chain((n == 0).then_some(c))
+                    })
+                    .collect();
             }
             serde_json::Value::Array(a) => a.iter_mut().for_each(clean),
             serde_json::Value::Object(o) => o.values_mut().for_each(clean),
