@@ -7,6 +7,7 @@
 //! reference is the fullest rendering that carries no inserted narration; every other rendering
 //! is classified against it (see [`crate::fidelity`]).
 
+use parallax_analyze::identity::{canonical_key, SpeakerIndex};
 use parallax_model::{AnalyzedArticle, QuoteKind, Rendering, Utterance};
 use parallax_text::{content_stems, fold_word, words};
 
@@ -184,6 +185,12 @@ fn intersects(a: &[u64], b: &[u64]) -> bool {
 /// Builds the ledger. `threshold` is the least segment score that groups two renderings.
 pub fn ledger(articles: &[AnalyzedArticle], threshold: f64) -> Vec<Utterance> {
     let mut segs = segments(articles);
+    // One identity per person across the articles ("Putin", "President Putin", "Vladimir
+    // Putin", and the role phrases articles resolved to him), for speaker agreement.
+    let mut people = SpeakerIndex::new();
+    for a in articles {
+        people.add_article(a);
+    }
     let n = segs.len();
     let mut edges = Vec::new();
     for i in 0..n {
@@ -251,7 +258,7 @@ pub fn ledger(articles: &[AnalyzedArticle], threshold: f64) -> Vec<Utterance> {
     groups
         .iter()
         .enumerate()
-        .map(|(k, g)| utterance(k, g, &segs, articles))
+        .map(|(k, g)| utterance(k, g, &segs, articles, &people))
         .collect()
 }
 
@@ -293,8 +300,9 @@ fn mark_joined(segs: &mut [Segment], group: &[usize]) {
     }
 }
 
-fn surname(name: &str) -> String {
-    name.rsplit(' ').next().unwrap_or(name).to_lowercase()
+/// The key under which two speaker names count as the same person.
+fn person_key(people: &SpeakerIndex, name: &str) -> String {
+    canonical_key(people.canonical(name))
 }
 
 fn utterance(
@@ -302,6 +310,7 @@ fn utterance(
     group: &[usize],
     segs: &[Segment],
     articles: &[AnalyzedArticle],
+    people: &SpeakerIndex,
 ) -> Utterance {
     // One rendering per (article, quote): consecutive solo segments of one quote are joined.
     let mut parts: Vec<(usize, usize, Vec<&Segment>)> = Vec::new();
@@ -322,11 +331,11 @@ fn utterance(
                 .join(" ")
         })
         .collect();
-    // The majority speaker, by surname.
+    // The majority speaker, by person.
     let mut counts: Vec<(String, usize, String)> = Vec::new();
     for (_, _, v) in &parts {
         if let Some(name) = v[0].speaker.as_deref() {
-            let key = surname(name);
+            let key = person_key(people, name);
             match counts.iter_mut().find(|c| c.0 == key) {
                 Some(c) => {
                     c.1 += 1;
@@ -397,7 +406,7 @@ fn utterance(
             continue;
         }
         let speaker_differs = match (&majority, v[0].speaker.as_deref()) {
-            (Some(m), Some(s)) => surname(s) != m.0,
+            (Some(m), Some(s)) => person_key(people, s) != m.0,
             _ => false,
         };
         let mut c = classify(&texts[reference], &texts[i], speaker_differs, v[0].headline);

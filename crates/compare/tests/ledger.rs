@@ -87,3 +87,14 @@ fn unrelated_quotes_stay_apart() {
         c.utterances
     );
 }
+
+#[test]
+fn same_surname_is_not_the_same_speaker() {
+    // Two people called Ruiz: matching speakers by surname alone would call them one.
+    let c = compare(&[
+        "“The pier reopens on Monday,” Mayor Ana Ruiz said.",
+        "“The pier reopens on Monday,” Mayor Ana Ruiz said on Friday.",
+        "“The pier reopens on Monday,” harbour pilot Bill Ruiz said.",
+    ]);
+    assert_eq!(fidelity(&c, "The pier", "a3"), Fidelity::Misattributed);
+}
