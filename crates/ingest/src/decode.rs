@@ -28,6 +28,28 @@ pub(crate) fn decode(
             input: input.to_string(),
         });
     }
+    // UTF-16 text (Windows editors save it with a byte-order mark) is full of NUL bytes, so it
+    // must be recognised before the binary check.
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
+        if encoding != encoding_rs::UTF_8 {
+            let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+            if had_errors {
+                warnings.push(Warning::new(
+                    input,
+                    format!(
+                        "invalid {}; decoded with replacement characters",
+                        encoding.name()
+                    ),
+                ));
+            }
+            if text.trim().is_empty() {
+                return Err(IngestError::Empty {
+                    input: input.to_string(),
+                });
+            }
+            return Ok(text.into_owned());
+        }
+    }
     if is_binary(&bytes) {
         return Err(IngestError::Binary {
             input: input.to_string(),

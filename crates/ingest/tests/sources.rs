@@ -276,3 +276,15 @@ fn inputs_keep_their_order() {
     let inputs: Vec<&str> = docs.iter().map(|d| d.input.as_str()).collect();
     assert_eq!(inputs, [b.as_str(), a.as_str()]);
 }
+
+#[test]
+fn utf16_text_with_a_byte_order_mark_is_read() {
+    let dir = scratch("utf16");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "Ferry Returns\n\nThe ferry returned on Monday.\n".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let path = write(&dir, "windows.txt", &bytes);
+    let docs = read_inputs(&[path]).expect("utf-16 file");
+    assert!(docs[0].body.contains("The ferry returned on Monday."));
+}
