@@ -171,7 +171,7 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
 
 /// Pairs the marks of one paragraph. Returns quotes (outer and inner spans) and, when the
 /// paragraph leaves a double quote open, the open mark.
-fn pair(text: &str, marks: &[Mark], para_end: usize) -> (Vec<(Span, Span)>, Option<Mark>) {
+fn pair(text: &str, marks: &[Mark]) -> (Vec<(Span, Span)>, Option<Mark>) {
     // Whether a closing single quote follows each mark, computed once: checking by rescanning
     // the rest of the paragraph per mark was quadratic in long paragraphs.
     let mut close_after = vec![false; marks.len() + 1];
@@ -229,7 +229,6 @@ fn pair(text: &str, marks: &[Mark], para_end: usize) -> (Vec<(Span, Span)>, Opti
             }
         }
     }
-    let _ = para_end;
     (quotes, open)
 }
 
@@ -279,7 +278,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<MarkedQuote> {
                 out.push(c);
             }
         }
-        let (pairs, open) = pair(text, ms_slice, p.1);
+        let (pairs, open) = pair(text, ms_slice);
         for (outer, inner) in pairs {
             if inner.0 < inner.1 {
                 out.push(MarkedQuote {

@@ -55,7 +55,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut sent_start = 0usize;
     let mut i = 0;
     while i < chars.len() {
-        let (bi, c) = chars[i];
+        let c = chars[i].1;
         if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow runs of terminal punctuation and closing quotes/brackets.
             let mut j = i + 1;
@@ -76,7 +76,6 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 i = k;
                 continue;
             }
-            let _ = bi;
             i = j;
             continue;
         }

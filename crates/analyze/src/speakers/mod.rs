@@ -144,7 +144,7 @@ pub fn attribute_in(
 
         let mut found: Option<(Cue, Option<Mention>, bool)> = None;
         // 1. Right after the quote: “…,” she said / “…,” said the mayor.
-        if let Some(cue) = find_cue(text, &after, 0..after.len().min(7), lex, false) {
+        if let Some(cue) = find_cue(&after, 0..after.len().min(7), lex, false) {
             let inverted = cue.first == 0
                 || after[..cue.first]
                     .iter()
@@ -171,7 +171,7 @@ pub fn attribute_in(
         }
         // 2. Before the quote, closest cue first.
         if found.is_none() {
-            if let Some(cue) = find_cue(text, &before, 0..before.len(), lex, true) {
+            if let Some(cue) = find_cue(&before, 0..before.len(), lex, true) {
                 let mention = if cue.class == CueClass::Source {
                     np_after(text, &before, cue.last + 1, lex)
                 } else {
@@ -200,7 +200,7 @@ pub fn attribute_in(
         }
         // 3. Anywhere after the quote in its sentence.
         if found.is_none() {
-            if let Some(cue) = find_cue(text, &after, 0..after.len(), lex, false) {
+            if let Some(cue) = find_cue(&after, 0..after.len(), lex, false) {
                 let mention = np_before(text, &after, cue.first, lex)
                     .or_else(|| np_after(text, &after, cue.last + 1, lex))
                     .or_else(|| det_np_before(text, &after, cue.first))
@@ -257,7 +257,7 @@ pub fn attribute_in(
                 w.text.chars().next().is_some_and(char::is_lowercase)
                     && text[outer_end..w.start].trim().is_empty()
             })
-            && find_cue(text, &after, 0..after.len().min(2), lex, false).is_none();
+            && find_cue(&after, 0..after.len().min(2), lex, false).is_none();
         let title_case = n_words > 0
             && quote_words().all(|w| {
                 w.text
@@ -370,7 +370,6 @@ pub(crate) fn frame_words_iter<'w, 'a>(
 
 /// The cue in `ws[range]`: the first one (`last_first` false) or the one closest to the end.
 fn find_cue(
-    text: &str,
     ws: &[Word],
     range: std::ops::Range<usize>,
     lex: &Lexicon,
@@ -436,6 +435,5 @@ fn find_cue(
         }
         i += 1;
     }
-    let _ = text;
     found
 }
