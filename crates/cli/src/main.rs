@@ -277,9 +277,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let a = analyzer.analyze(a);
                     let text = match out.format {
                         Format::Json => parallax_report::render_article_json(&a) + "\n",
-                        Format::Text | Format::Md => {
-                            parallax_report::render_analysis(&a, st) + "\n"
-                        }
+                        Format::Text => parallax_report::render_analysis(&a, st) + "\n",
+                        Format::Md => parallax_report::render_analysis_markdown(&a) + "\n",
                     };
                     open = write_out(&mut w, &text)?;
                 }

@@ -369,3 +369,17 @@ fn schema_prints_the_contract() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(v["properties"]["utterances"].is_object());
 }
+
+#[test]
+fn analyze_markdown_has_tables() {
+    let o = parallax(&[
+        "analyze",
+        "examples/harbor-fire/coastal-herald.txt",
+        "--format",
+        "md",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("# Fire destroys"), "{out}");
+    assert!(out.contains("## Quotes\n\n| id | kind | speaker |") && out.contains("| a1:q"));
+}

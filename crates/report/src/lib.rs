@@ -5,7 +5,7 @@ mod markdown;
 mod style;
 mod text;
 
-pub use markdown::render_markdown;
+pub use markdown::{render_analysis_markdown, render_markdown};
 pub use style::Style;
 pub use text::{render_analysis, render_text};
 

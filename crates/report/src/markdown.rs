@@ -174,3 +174,82 @@ pub fn render_markdown(c: &Comparison) -> String {
     }
     o
 }
+
+/// One article's analysis as a Markdown document.
+pub fn render_analysis_markdown(a: &parallax_model::AnalyzedArticle) -> String {
+    let a = &crate::defang(a);
+    let art = &a.article;
+    let mut o = String::new();
+    let _ = writeln!(o, "# {}\n", md(art.title.as_deref().unwrap_or(&art.outlet)));
+    let _ = writeln!(
+        o,
+        "{} · published {} · language {} · {} sentences\n",
+        md(&art.outlet),
+        md(art.published.as_deref().unwrap_or("—")),
+        md(art.language.as_deref().unwrap_or("—")),
+        a.sentences.len()
+    );
+    let _ = writeln!(
+        o,
+        "## Quotes\n\n| id | kind | speaker | via | cue | words |\n|---|---|---|---|---|---|"
+    );
+    for q in &a.quotes {
+        let (who, via) = q
+            .speaker
+            .as_ref()
+            .map_or(("—".to_string(), String::new()), |s| {
+                (
+                    s.name.clone(),
+                    format!("{:?}: {}", s.via, s.mention).to_lowercase(),
+                )
+            });
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | “{}” |",
+            q.id,
+            format!("{:?}", q.kind).to_lowercase(),
+            md(&who),
+            md(&via),
+            md(q.cue.as_deref().unwrap_or("")),
+            md(&clip(&q.text, 160))
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\n## Entities\n\n| kind | name | mentions |\n|---|---|---|"
+    );
+    for e in &a.entities {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |",
+            format!("{:?}", e.kind).to_lowercase(),
+            md(&e.name),
+            e.mentions.len()
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\n## Figures\n\n| id | approximation | figure | subject |\n|---|---|---|---|"
+    );
+    for f in &a.figures {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |",
+            f.id,
+            format!("{:?}", f.approx).to_lowercase(),
+            md(&f.text),
+            md(f.subject.as_deref().unwrap_or(""))
+        );
+    }
+    let _ = writeln!(o, "\n## Dates\n\n| id | phrase | date |\n|---|---|---|");
+    for d in &a.dates {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |",
+            d.id,
+            md(&d.text),
+            md(d.date.as_deref().unwrap_or("?"))
+        );
+    }
+    o
+}
