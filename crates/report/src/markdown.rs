@@ -200,7 +200,7 @@ pub fn render_analysis_markdown(a: &parallax_model::AnalyzedArticle) -> String {
             .map_or(("—".to_string(), String::new()), |s| {
                 (
                     s.name.clone(),
-                    format!("{:?}: {}", s.via, s.mention).to_lowercase(),
+                    format!("{}: {}", format!("{:?}", s.via).to_lowercase(), s.mention),
                 )
             });
         let _ = writeln!(
