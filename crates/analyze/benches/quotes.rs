@@ -5,8 +5,6 @@
 use std::hint::black_box;
 
 use criterion::{criterion_main, Criterion, Throughput};
-use parallax_analyze::{entities, indirect, quotes, speakers};
-use parallax_model::Span;
 
 /// Paragraphs in the styles a newsroom mixes: split quotes, colon introductions, block quotes,
 /// reported speech, scare quotes, pronouns and role nouns.
@@ -35,24 +33,7 @@ fn corpus(min_bytes: usize) -> String {
 }
 
 fn extract(text: &str, with_indirect: bool) -> usize {
-    let paragraphs: Vec<Span> = parallax_text::paragraphs(text)
-        .into_iter()
-        .map(|(s, e)| Span(s, e))
-        .collect();
-    let mut sentences = Vec::new();
-    for p in &paragraphs {
-        sentences.extend(parallax_text::sentences(text, p.0, p.1));
-    }
-    let starts: Vec<usize> = sentences.iter().map(|s| s.0).collect();
-    let ws = parallax_text::words(text);
-    let mut ents = entities::Entities::find_in(text, &ws, &starts);
-    let marked = quotes::find_quotes(text, &paragraphs);
-    let found = speakers::attribute_in(text, &ws, &sentences, &marked, &mut ents);
-    if !with_indirect {
-        return found.len();
-    }
-    let reported = indirect::find_indirect_in(text, &ws, &sentences, &found, &mut ents);
-    found.len() + reported.len()
+    parallax_analyze::extract_quotes(text, with_indirect).len()
 }
 
 /// Runs the quote extraction benches.

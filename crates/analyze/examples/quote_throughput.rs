@@ -5,29 +5,8 @@
 
 use std::time::Instant;
 
-use parallax_analyze::{entities, indirect, quotes, speakers};
-use parallax_model::Span;
-
 fn extract(text: &str, with_indirect: bool) -> usize {
-    let paragraphs: Vec<Span> = parallax_text::paragraphs(text)
-        .into_iter()
-        .map(|(s, e)| Span(s, e))
-        .collect();
-    let mut sentences = Vec::new();
-    for p in &paragraphs {
-        sentences.extend(parallax_text::sentences(text, p.0, p.1));
-    }
-    let starts: Vec<usize> = sentences.iter().map(|s| s.0).collect();
-    let ws = parallax_text::words(text);
-    let mut ents = entities::Entities::find_in(text, &ws, &starts);
-    let marked = quotes::find_quotes(text, &paragraphs);
-    let found = speakers::attribute_in(text, &ws, &sentences, &marked, &mut ents);
-    let reported = if with_indirect {
-        indirect::find_indirect_in(text, &ws, &sentences, &found, &mut ents).len()
-    } else {
-        0
-    };
-    found.len() + reported
+    parallax_analyze::extract_quotes(text, with_indirect).len()
 }
 
 fn main() {

@@ -77,21 +77,13 @@ impl Analyzer {
         }
         let sentence_spans: Vec<(usize, usize)> =
             sentences.iter().map(|s| (s.start, s.end)).collect();
-        let starts: Vec<usize> = sentence_spans.iter().map(|s| s.0).collect();
-        // Split once; every stage below reads the same words.
-        let ws = parallax_text::words(text);
-        let mut ents = entities::Entities::find_in(text, &ws, &starts);
-        let marked = quotes::find_quotes(text, &paragraphs);
-        let body_quotes = speakers::attribute_in(text, &ws, &sentence_spans, &marked, &mut ents);
+        let (body_quotes, ents) = quote_stages(text, &paragraphs, &sentence_spans, true);
         let mut all_quotes = article
             .title
             .as_deref()
             .map(|t| headline_quotes(t, &ents))
             .unwrap_or_default();
-        let reported =
-            indirect::find_indirect_in(text, &ws, &sentence_spans, &body_quotes, &mut ents);
         all_quotes.extend(body_quotes);
-        all_quotes.extend(reported);
         // Headline quotes first (offsets into the title), then the body's in text order.
         let heads = all_quotes
             .iter()
@@ -115,6 +107,44 @@ impl Analyzer {
             article,
         }
     }
+}
+
+/// The quotations of `text` with their speakers and cues, in text order, without figures,
+/// dates or ids: the quote stages of [`Analyzer::analyze`] alone (benches and throughput
+/// measurements call this). `with_indirect` adds reported speech.
+pub fn extract_quotes(text: &str, with_indirect: bool) -> Vec<Quote> {
+    let paragraphs: Vec<Span> = parallax_text::paragraphs(text)
+        .into_iter()
+        .map(|(s, e)| Span(s, e))
+        .collect();
+    let sentences: Vec<(usize, usize)> = paragraphs
+        .iter()
+        .flat_map(|p| parallax_text::sentences(text, p.0, p.1))
+        .collect();
+    let (mut found, _) = quote_stages(text, &paragraphs, &sentences, with_indirect);
+    found.sort_by_key(|q| q.start);
+    found
+}
+
+/// Entities, quotation marks, speakers and (optionally) reported speech over one text, which
+/// is split into words once for all of them. Quotes come back unsorted: marked quotes in text
+/// order, then reported speech.
+fn quote_stages(
+    text: &str,
+    paragraphs: &[Span],
+    sentences: &[(usize, usize)],
+    with_indirect: bool,
+) -> (Vec<Quote>, entities::Entities) {
+    let starts: Vec<usize> = sentences.iter().map(|s| s.0).collect();
+    let ws = parallax_text::words(text);
+    let mut ents = entities::Entities::find_in(text, &ws, &starts);
+    let marked = quotes::find_quotes(text, paragraphs);
+    let mut found = speakers::attribute_in(text, &ws, sentences, &marked, &mut ents);
+    if with_indirect {
+        let reported = indirect::find_indirect_in(text, &ws, sentences, &found, &mut ents);
+        found.extend(reported);
+    }
+    (found, ents)
 }
 
 /// Quotes in the headline. Speakers resolve against the body's entities by name only: the
