@@ -93,6 +93,13 @@ pub struct Doc {
     pub quoted_baseline: DocScore,
     /// Ours, kind Indirect, against mixed and indirect gold.
     pub indirect: DocScore,
+    /// Quoted segments of attributed content (the quotation-mark regions that lie inside a
+    /// gold content of any class), with that content's source and cue.
+    pub segment_gold: Vec<Gold>,
+    /// Ours, kinds Direct and Partial, against the quoted segments.
+    pub segments: DocScore,
+    /// Baseline against the quoted segments.
+    pub segments_baseline: DocScore,
 }
 
 /// Everything one run measured.
@@ -140,6 +147,21 @@ pub fn run(args: &[String]) -> Result<()> {
         ours.exact().f,
         ours.speaker_acc(),
         ours.speaker_n,
+    );
+    let seg = eval.total(|d| &d.segments);
+    let seg_base = eval.total(|d| &d.segments_baseline);
+    println!(
+        "  quoted segments: P {:.3} R {:.3} F1 {:.3} (baseline {:.3}), exact F1 {:.3}, \
+         speaker acc {:.3} over {} (named {:.3} over {})",
+        seg.overlap().p,
+        seg.overlap().r,
+        seg.overlap().f,
+        seg_base.overlap().f,
+        seg.exact().f,
+        seg.speaker_acc(),
+        seg.speaker_n,
+        seg.named_acc(),
+        seg.named_n,
     );
     if let Some(out) = &opts.out {
         let command = format!(
@@ -383,6 +405,14 @@ fn score_article(
         &of_kinds(&[QuoteKind::Direct, QuoteKind::Partial]),
     );
     let quoted_baseline = score::score_doc(&words, &quoted_gold, &base_refs);
+    let segment_gold = quoted_segments(text, &regions, &gold);
+    let segment_refs: Vec<&Gold> = segment_gold.iter().collect();
+    let segments = score::score_doc(
+        &words,
+        &segment_refs,
+        &of_kinds(&[QuoteKind::Direct, QuoteKind::Partial]),
+    );
+    let segments_baseline = score::score_doc(&words, &segment_refs, &base_refs);
     let first_line_end = text.find('\n').unwrap_or(text.len());
     Doc {
         id,
@@ -398,7 +428,54 @@ fn score_article(
         indirect,
         quoted,
         quoted_baseline,
+        segment_gold,
+        segments,
+        segments_baseline,
     }
+}
+
+/// The quoted segments of attributed content: every quotation-mark region whose words
+/// overlap a gold content, cut to the part the content covers, with the source and cue of
+/// the content that covers most of it. This reads the issue's "Content spans inside
+/// quotation marks" as the quoted words themselves, whether the content around them is a
+/// whole quotation (direct) or narration with a partial quote (mixed); a scare quote or a
+/// title that no annotator attributed is not a segment.
+pub fn quoted_segments(text: &str, regions: &[Region], gold: &[(Gold, GoldClass)]) -> Vec<Gold> {
+    let mut out = Vec::new();
+    for r in regions {
+        let Some((rs, re)) = trim_span(text, r.inner_start, r.inner_end) else {
+            continue;
+        };
+        let mut best: Option<(usize, (usize, usize), &Gold)> = None;
+        for (g, _) in gold {
+            let mut cut: Option<(usize, usize)> = None;
+            let mut covered = 0;
+            for &(cs, ce) in &g.content {
+                let (s, e) = (cs.max(rs), ce.min(re));
+                if s < e {
+                    covered += e - s;
+                    cut = Some(cut.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
+                }
+            }
+            let Some(cut) = cut.and_then(|(s, e)| trim_span(text, s, e)) else {
+                continue;
+            };
+            if !text.get(cut.0..cut.1).is_some_and(|w| w.chars().any(char::is_alphanumeric)) {
+                continue;
+            }
+            if !matches!(best, Some((n, _, _)) if n >= covered) {
+                best = Some((covered, cut, g));
+            }
+        }
+        if let Some((_, cut, g)) = best {
+            out.push(Gold {
+                content: vec![cut],
+                source: g.source.clone(),
+                cue: g.cue.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// Offsets only, one JSON line per article, for error analysis outside the harness (set

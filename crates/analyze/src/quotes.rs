@@ -114,12 +114,27 @@ fn closes_before(c: Option<char>) -> bool {
 fn marks(para: &str, base: usize) -> Vec<Mark> {
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     let mut out = Vec::new();
+    let mut skip_next = false;
     for (i, &(at, c)) in chars.iter().enumerate() {
-        let Some((family, glyph_role, low)) = family_of(c) else {
+        if std::mem::take(&mut skip_next) {
             continue;
+        }
+        // Two apostrophes ('') or backticks (``) stand for a double mark in text that went
+        // through ASCII-only systems (newswire archives, TeX-style copy).
+        let doubled = matches!(c, '\'' | '`') && chars.get(i + 1).is_some_and(|&(_, n)| n == c);
+        let (family, glyph_role, low) = if doubled {
+            skip_next = true;
+            let role = (c == '`').then_some(Role::Open);
+            (Family::Double, role, false)
+        } else {
+            let Some(f) = family_of(c) else {
+                continue;
+            };
+            f
         };
+        let len = if doubled { 2 } else { c.len_utf8() };
         let prev = i.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(i + 1).map(|&(_, n)| n);
+        let next = chars.get(i + if doubled { 2 } else { 1 }).map(|&(_, n)| n);
         let can_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
         let can_close = closes_before(next) && prev.is_some_and(|p| !p.is_whitespace());
         let role = match family {
@@ -159,7 +174,7 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
             && chars.get(i + 2).is_some_and(|&(_, c)| c.is_lowercase());
         out.push(Mark {
             at: base + at,
-            len: c.len_utf8(),
+            len,
             family,
             role,
             low,
@@ -410,6 +425,21 @@ mod tests {
         missing_close_before_new_open,
         "“One “Two,” he said.",
         ["One", "Two,"]
+    );
+    case!(
+        doubled_apostrophes_stand_for_double_marks,
+        "''We will rebuild,'' she said of the town's ''old'' pier.",
+        ["We will rebuild,", "old"]
+    );
+    case!(
+        backticks_and_apostrophes,
+        "He said ``not today'' and left.",
+        ["not today"]
+    );
+    case!(
+        doubled_apostrophes_over_paragraphs,
+        "''First paragraph of speech.\n\n''Second paragraph,'' she said.",
+        ["First paragraph of speech. Second paragraph,"]
     );
     case!(
         inch_marks_alone_are_skipped,

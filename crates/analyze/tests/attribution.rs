@@ -122,9 +122,24 @@ case!(
     [("reform package", Term, "-", "-")]
 );
 case!(
-    naming_verb_gives_term_with_speaker,
+    naming_verb_quotes_the_speakers_words,
     "Activist Mira Holt referred to the new rules as “paper walls.”",
-    [("paper walls", Term, "Mira Holt", "referred to")]
+    [("paper walls", Partial, "Mira Holt", "referred to")]
+);
+case!(
+    naming_verb_with_a_title_case_name_is_a_term,
+    "Engineers dubbed the new breakwater “Iron Lady.”",
+    [("Iron Lady", Term, "Engineers", "dubbed")]
+);
+case!(
+    fragment_in_a_sentence_about_someone_is_partial,
+    "Councillor Ivo Brandt kept pushing his “harbour first” plan at the meeting.",
+    [("harbour first", Partial, "-", "-")]
+);
+case!(
+    doubled_apostrophes_quote_speech,
+    "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
+    [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]
 );
 case!(
     title_of_work_is_a_term,

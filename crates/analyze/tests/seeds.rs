@@ -59,9 +59,12 @@ fn independent_quotes_kinds() {
     let Some(a) = seed("004_") else { return };
     let headline = quote_with(&a, "Share This Pain");
     assert_eq!(headline.kind, QuoteKind::Headline);
+    // "what he calls “…”": the speaker's own phrase, quoted in narration.
+    let smo = quote_with(&a, "special military operation");
+    assert_eq!(smo.kind, QuoteKind::Partial);
     assert_eq!(
-        quote_with(&a, "special military operation").kind,
-        QuoteKind::Term
+        smo.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Vladimir Putin")
     );
     assert_eq!(quote_with(&a, "mistakes").kind, QuoteKind::Partial);
     let splice = quote_with(&a, "breathing heavily");

@@ -45,8 +45,11 @@ pub fn quoted_regions(text: &str) -> Vec<Region> {
         let next_opens = paras
             .get(i + 1)
             .and_then(|&(ns, ne)| text.get(ns..ne))
-            .and_then(|p| p.chars().next())
-            .is_some_and(|c| c == '"' || is_double_open(c));
+            .is_some_and(|p| {
+                p.starts_with("''")
+                    || p.starts_with("``")
+                    || p.chars().next().is_some_and(|c| c == '"' || is_double_open(c))
+            });
         scan_paragraph(text, ps, pe, next_opens, &mut out);
     }
     out
@@ -68,10 +71,17 @@ fn scan_paragraph(text: &str, ps: usize, pe: usize, continues: bool, out: &mut V
     let mut single: Option<(usize, usize)> = None;
     let mut prev = ' ';
     let mut chars = para.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
+    while let Some((i, mut c)) = chars.next() {
+        let mut next = chars.peek().map_or(' ', |&(_, n)| n);
         let at = ps + i;
-        let after = at + c.len_utf8();
+        let mut after = at + c.len_utf8();
+        // '' and `` stand for double marks in ASCII-only copy (newswire archives).
+        if matches!(c, '\'' | '`') && next == c {
+            chars.next();
+            after += 1;
+            c = if c == '`' { '“' } else { '"' };
+            next = chars.peek().map_or(' ', |&(_, n)| n);
+        }
         // Flanking decides direction when a writer typed the wrong curly mark.
         let left_flank =
             !next.is_whitespace() && (prev.is_whitespace() || "([{—–-/".contains(prev));
@@ -227,6 +237,16 @@ mod tests {
         ["It was a “rant,” she wrote."]
     );
     case!(german_marks, "Er sagte „Hallo“ laut", ["Hallo"]);
+    case!(
+        doubled_apostrophes_are_double_marks,
+        "''The dam holds,'' Ruiz said of the town's ''old'' wall.",
+        ["The dam holds,", "old"]
+    );
+    case!(
+        backticks_open_a_double_mark,
+        "Ruiz said ``the dam holds'' today.",
+        ["the dam holds"]
+    );
     case!(
         non_latin_text,
         "Он сказал: «Плотина держится».",

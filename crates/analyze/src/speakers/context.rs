@@ -69,7 +69,10 @@ pub(crate) fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entitie
         .collect();
     named.sort_unstable();
     for i in 1..quotes.len() {
-        if quotes[i].speaker.is_some() || quotes[i].kind == QuoteKind::Term {
+        // A fragment with a cue of its own ("which negotiators called “…”") has its speaker
+        // in its sentence even when we could not name them: no guess from earlier quotes.
+        let own_cue = quotes[i].cue.is_some() && quotes[i].kind == QuoteKind::Partial;
+        if quotes[i].speaker.is_some() || quotes[i].kind == QuoteKind::Term || own_cue {
             continue;
         }
         let Some(prev) = quotes[..i]

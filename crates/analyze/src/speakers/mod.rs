@@ -62,6 +62,15 @@ pub fn attribute_in(
         .flat_map(|q| q.outer.iter().copied())
         .collect();
     quote_outer.sort_unstable();
+    // Where people and organisations are mentioned, sorted: a quoted fragment in a sentence
+    // about someone is more likely their words than a scare quote.
+    let mut actors: Vec<usize> = ents
+        .list
+        .iter()
+        .filter(|e| e.could_be_person() || e.kind == EntityKind::Org)
+        .flat_map(|e| e.mentions.iter().map(|m| m.0))
+        .collect();
+    actors.sort_unstable();
     let mut out: Vec<Quote> = Vec::with_capacity(marked.len());
     for (qi, q) in marked.iter().enumerate() {
         let outer_start = q.outer.first().map_or(q.start(), |s| s.0);
@@ -275,8 +284,10 @@ pub fn attribute_in(
                 && !continues_after
         {
             QuoteKind::Direct
-        } else if n_words <= 4 && (cue_class.is_none() || cue_class == Some(CueClass::Naming))
-            || title_case && cue_class != Some(CueClass::Speech)
+        } else if title_case && cue_class != Some(CueClass::Speech)
+            || n_words <= 4
+                && cue_class.is_none()
+                && !actor_in(all_words, &actors, (s_start, s_end), (outer_start, outer_end))
         {
             QuoteKind::Term
         } else {
@@ -310,6 +321,29 @@ pub fn attribute_in(
     merge_split_quotes(text, all_words, &mut out);
     fill_from_context(text, &mut out, ents);
     out
+}
+
+/// Whether a sentence, outside the quote in it, mentions a
+/// person or organisation (`actors`: sorted mention starts) or holds a personal pronoun.
+fn actor_in(
+    all_words: &[Word],
+    actors: &[usize],
+    (s_start, s_end): (usize, usize),
+    (q_start, q_end): (usize, usize),
+) -> bool {
+    let outside = |at: usize| (s_start..s_end).contains(&at) && !(q_start..q_end).contains(&at);
+    let i = actors.partition_point(|&a| a < s_start);
+    if actors[i..].iter().take_while(|&&a| a < s_end).any(|&a| outside(a)) {
+        return true;
+    }
+    frame_words_iter(all_words, s_start, s_end)
+        .filter(|w| outside(w.start))
+        .any(|w| {
+            matches!(
+                w.text.to_lowercase().as_str(),
+                "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their" | "our"
+            )
+        })
 }
 
 /// A word that reports speech ("said", "asking", "tweeted").
