@@ -142,9 +142,40 @@ fn quote_stages(
     let mut found = speakers::attribute_in(text, &ws, sentences, &marked, &mut ents);
     if with_indirect {
         let reported = indirect::find_indirect_in(text, &ws, sentences, &found, &mut ents);
+        lend_reported_speakers(sentences, &mut found, &reported);
         found.extend(reported);
     }
     (found, ents)
+}
+
+/// "Trump said that Rubio was “a total lightweight”": quoted words inside reported speech are
+/// the reporting speaker's, so a fragment without a speaker of its own takes the speaker and
+/// cue of the reported speech in its sentence (there is at most one per sentence).
+fn lend_reported_speakers(sentences: &[(usize, usize)], quotes: &mut [Quote], reported: &[Quote]) {
+    let sentence_of = |at: usize| {
+        let i = sentences.partition_point(|s| s.1 <= at);
+        sentences.get(i).filter(|s| s.0 <= at).copied()
+    };
+    let by_sentence: std::collections::HashMap<(usize, usize), &Quote> = reported
+        .iter()
+        .filter(|r| r.speaker.is_some())
+        .filter_map(|r| Some((sentence_of(r.start)?, r)))
+        .collect();
+    for q in quotes.iter_mut() {
+        if q.speaker.is_some() || !matches!(q.kind, QuoteKind::Partial | QuoteKind::Term) {
+            continue;
+        }
+        let Some(r) = sentence_of(q.start).and_then(|s| by_sentence.get(&s)) else {
+            continue;
+        };
+        // A title-case term stays a term: a title or a name, not the speaker's words.
+        if q.kind == QuoteKind::Term && speakers::is_title_case(&q.text) {
+            continue;
+        }
+        q.speaker = r.speaker.clone();
+        q.cue = r.cue.clone();
+        q.kind = QuoteKind::Partial;
+    }
 }
 
 /// Quotes in the headline. Speakers resolve against the body's entities by name only: the

@@ -134,7 +134,23 @@ case!(
 case!(
     fragment_in_a_sentence_about_someone_is_partial,
     "Councillor Ivo Brandt kept pushing his “harbour first” plan at the meeting.",
-    [("harbour first", Partial, "-", "-")]
+    [("harbour first", Partial, "Ivo Brandt", "-")]
+);
+case!(
+    programme_title_after_a_possessive_is_a_term,
+    "“The pier stays shut,” Ana Ruiz said on Channel Nine's “Morning Harbour.”",
+    [
+        ("The pier stays shut", Direct, "Ana Ruiz", "said"),
+        ("Morning Harbour", Term, "-", "-"),
+    ]
+);
+case!(
+    fragment_in_reported_speech_takes_its_speaker,
+    "Mayor Ana Ruiz argued on Monday that the old plan had been a “costly mistake” for the town.",
+    [
+        ("the old plan had been a", Indirect, "Ana Ruiz", "argued"),
+        ("costly mistake", Partial, "Ana Ruiz", "argued"),
+    ]
 );
 case!(
     doubled_apostrophes_quote_speech,

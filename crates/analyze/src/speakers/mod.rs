@@ -226,7 +226,7 @@ pub fn attribute_in(
         };
         let cue_class = found.as_ref().map(|(c, _, _)| c.class);
         // A transcript turn ("SMITH: …") names its speaker whatever the words around say.
-        let speaker = match turn_label(text, outer_start, outer_end) {
+        let mut speaker = match turn_label(text, outer_start, outer_end) {
             Some(label) => Some(turn_speaker(text, label, ents)),
             None => found
                 .as_ref()
@@ -267,14 +267,7 @@ pub fn attribute_in(
                     && text[outer_end..w.start].trim().is_empty()
             })
             && find_cue(&after, 0..after.len().min(2), lex, false).is_none();
-        let title_case = n_words > 0
-            && quote_words().all(|w| {
-                w.text
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                    || is_minor_word(w.text)
-            });
+        let title_case = n_words > 0 && quote_words().all(|w| is_title_word(w.text));
         let kind = if q.parts.len() > 1
             || q.unclosed && n_words > 3
             || (starts_sentence || introduced)
@@ -284,7 +277,7 @@ pub fn attribute_in(
                 && !continues_after
         {
             QuoteKind::Direct
-        } else if title_case && cue_class != Some(CueClass::Speech)
+        } else if title_case && (cue_class != Some(CueClass::Speech) || names_a_work(lead))
             || n_words <= 4
                 && cue_class.is_none()
                 && !actor_in(all_words, &actors, (s_start, s_end), (outer_start, outer_end))
@@ -292,6 +285,19 @@ pub fn attribute_in(
             QuoteKind::Term
         } else {
             QuoteKind::Partial
+        };
+        // "Sanders kept pushing his “free college” plan": a fragment in narration is usually
+        // the words of the sentence's subject.
+        if speaker.is_none() && kind == QuoteKind::Partial {
+            let whole = frame_words(all_words, s_start, outer_start);
+            speaker = sentence_subject(text, &whole, s_start, ents, lex)
+                .and_then(|(m, _)| resolve(text, &m, ents, &quote_outer, lex));
+        }
+        // The name of a programme or book has no speaker, whoever speaks in its sentence.
+        let (speaker, cue) = if title_case && names_a_work(lead) {
+            (None, None)
+        } else {
+            (speaker, cue)
         };
         let mut parts = q.parts.clone();
         let mut quote_text = quote_text;
@@ -346,9 +352,37 @@ fn actor_in(
         })
 }
 
+/// Whether the words before a title-case quote (lower-cased, trimmed) place it as the name of
+/// a work or programme rather than speech: "on CBS's “Face the Nation”", "to the tune of
+/// “Silent Night”", "his book “The Art of the Deal”".
+fn names_a_work(lead: &str) -> bool {
+    let last = lead.rsplit([' ', '\n']).next().unwrap_or("");
+    last.ends_with("'s")
+        || last.ends_with("’s")
+        || matches!(
+            last,
+            "on" | "in" | "of" | "to" | "from" | "about" | "titled" | "entitled" | "book"
+                | "show" | "film" | "movie" | "song" | "album" | "program" | "programme"
+                | "column" | "essay" | "article" | "op-ed" | "podcast" | "series" | "novel"
+        )
+}
+
 /// A word that reports speech ("said", "asking", "tweeted").
 fn is_speech_cue(w: &str, lex: &Lexicon) -> bool {
     lex.cue(&w.to_lowercase()) == Some(CueClass::Speech)
+}
+
+/// Every word capitalised, or a minor word ("The Art of the Deal").
+pub(crate) fn is_title_case(quote: &str) -> bool {
+    let ws = words(quote);
+    !ws.is_empty() && ws.iter().all(|w| is_title_word(w.text))
+}
+
+fn is_title_word(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        || is_minor_word(w)
 }
 
 fn is_minor_word(w: &str) -> bool {

@@ -235,7 +235,8 @@ pub(crate) fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Opti
 
 /// Determiners that open a plain noun phrase naming a speaker ("the ruling", "my father").
 pub(crate) const PLAIN_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "one", "some", "many",
+    "several", "two", "three", "few", "another", "other", "both",
 ];
 
 pub(crate) fn is_plain_word(w: &str) -> bool {
