@@ -94,7 +94,13 @@ pub(crate) fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entitie
         {
             continue;
         }
-        let from = named.partition_point(|m| m.0 < gap.0);
+        // Names in the rest of the earlier quote's attribution sentence ("…,” said Ana Ruiz,
+        // who runs the Harbour Trust.) describe its speaker; they do not take the floor.
+        let skip_to = speaker
+            .span
+            .filter(|s| gap.0 <= s.0 && s.1 <= gap.1)
+            .map_or(gap.0, |s| sentence_end(text, s.1, gap.1));
+        let from = named.partition_point(|m| m.0 < skip_to);
         let other_named = named[from..]
             .iter()
             .take_while(|m| m.1 <= gap.1)
@@ -111,6 +117,23 @@ pub(crate) fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entitie
             span: speaker.span,
         });
     }
+}
+
+/// End of the sentence running on from `at`, looked for up to `limit`: the first `.`, `!` or
+/// `?` followed by a space, a quotation mark or a line end, or the line end itself.
+fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
+    let rest = text.get(at..limit).unwrap_or("");
+    let mut prev_stop = false;
+    for (i, c) in rest.char_indices() {
+        if c == '\n' {
+            return at + i;
+        }
+        if prev_stop && (c.is_whitespace() || "\"“”'’".contains(c)) {
+            return at + i;
+        }
+        prev_stop = matches!(c, '.' | '!' | '?');
+    }
+    limit
 }
 
 /// Labels in capitals that head a line without being a speaker.
