@@ -348,6 +348,16 @@ pub fn source_info(doc: &DocWords, source: &[(usize, usize)]) -> SourceInfo {
                 && !(opens_sentence(doc.text, w.start) && doc.lower.contains(&folded))
         })
         .map(|w| fold_name(w.text));
+    // "Trump, who has said …": a relative pronoun's antecedent is the name right before its
+    // comma, so the speaker check may accept that person (the source still counts as a pronoun).
+    let head = head.or_else(|| {
+        let w = ws.first().filter(|w| pronoun && matches!(fold_word(w.text).as_str(), "who" | "which"))?;
+        let before = doc.text.get(..w.start)?.trim_end().strip_suffix(',')?;
+        let i = doc.words.partition_point(|x| x.end <= before.len());
+        let prev = doc.words.get(i.checked_sub(1)?)?;
+        (prev.end == before.trim_end().len() && prev.text.starts_with(char::is_uppercase))
+            .then(|| fold_name(prev.text))
+    });
     let named = head.is_some() && !pronoun;
     SourceInfo {
         head,
@@ -546,7 +556,8 @@ mod tests {
     #[test]
     fn source_heads_and_classes() {
         let text = "Officials said it. The officials left. Sources agreed. \
-                    He said so. Clinton’s campaign said no. The Post reported it.";
+                    He said so. Clinton’s campaign said no. The Post reported it. \
+                    It was Ruiz, who said so.";
         let doc = DocWords::new(text);
         let cases = [
             (
@@ -570,6 +581,13 @@ mod tests {
                 Some("post"),
                 false,
                 true,
+            ),
+            (
+                "relative pronoun takes its antecedent, still a pronoun",
+                "who",
+                Some("ruiz"),
+                true,
+                false,
             ),
         ];
         for (name, src, head, pronoun, named) in cases {

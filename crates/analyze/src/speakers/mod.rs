@@ -466,6 +466,9 @@ fn find_cue(
                 first: i,
                 last,
             })
+        } else if i > range.start && ws[i].text.starts_with(char::is_uppercase) {
+            // A capitalised word inside a frame is a name ("the United States"), not a cue.
+            None
         } else if let Some(class) = lex.cue(&w) {
             // "read", "began" and "continued" are cues right after a quote
             // ("…,” the statement read); before a quote only as the frame's last word ("She

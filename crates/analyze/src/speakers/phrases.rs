@@ -140,10 +140,7 @@ pub(crate) fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> 
                 break;
             }
         }
-        return Some(Mention {
-            span: Span(ws[i].start, w.end),
-            kind: MentionKind::Name,
-        });
+        return name_mention(ws, i, j);
     }
     let head = lower.trim_end_matches("’s").trim_end_matches("'s");
     if lex.roles.contains(head) {
@@ -169,6 +166,49 @@ pub(crate) fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> 
     None
 }
 
+/// Capitalised words `ws[i..=j]` as a name mention, unless they are a capitalised function
+/// word ("But, said Ruiz") or a day or month ("Monday saying …"): those name nobody.
+fn name_mention(ws: &[Word], i: usize, j: usize) -> Option<Mention> {
+    let (first, last) = (ws.get(i)?, ws.get(j)?);
+    let lone_stopword = i == j && parallax_text::is_stopword(&first.text.to_lowercase());
+    if lone_stopword || is_calendar_word(first.text) || is_calendar_word(last.text) {
+        return None;
+    }
+    Some(Mention {
+        span: Span(first.start, last.end),
+        kind: MentionKind::Name,
+    })
+}
+
+/// Days, months (but "May", also a surname) and day words, capitalised.
+fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Today"
+            | "Tonight"
+            | "Yesterday"
+            | "Tomorrow"
+    )
+}
+
 /// The speaker phrase that starts at word `k` ("said Ana Ruiz", "said the mayor").
 pub(crate) fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention> {
     let w = *ws.get(k)?;
@@ -192,10 +232,7 @@ pub(crate) fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Opti
                 break;
             }
         }
-        return Some(Mention {
-            span: Span(w.start, ws[e].end),
-            kind: MentionKind::Name,
-        });
+        return name_mention(ws, k, e);
     }
     // Lower-case descriptors before a name: "said harbour master Lena Okafor", "said retired
     // general Lloyd Newton".
