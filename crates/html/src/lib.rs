@@ -38,9 +38,13 @@ mod dom;
 mod hints;
 mod metadata;
 mod rawtext;
+mod tokenize;
 
 use parallax_model::Removed;
 use scraper::Html;
+
+#[doc(hidden)]
+pub use tokenize::check::{compare as compare_tokenizers, describe as describe_tree, Agreement};
 
 /// Longest input parsed, in bytes; the rest of a longer page is ignored. News pages are a few
 /// megabytes at most, so the cap only bounds memory on hostile or broken input.
@@ -78,14 +82,14 @@ pub fn extract(html: &str, url: Option<&str>) -> HtmlArticle {
     // dropped anyway); a page where the scan misread the markup is parsed again as it came.
     let doc = match rawtext::lighten(html) {
         Some(light) => {
-            let doc = Html::parse_document(&light.html);
+            let doc = tokenize::parse(&light.html);
             if light.verified(&doc) {
                 doc
             } else {
-                Html::parse_document(html)
+                tokenize::parse(html)
             }
         }
-        None => Html::parse_document(html),
+        None => tokenize::parse(html),
     };
     from_document(&doc, url)
 }
@@ -103,7 +107,14 @@ pub fn extract_unlightened(html: &str, url: Option<&str>) -> HtmlArticle {
 #[doc(hidden)]
 pub fn lightens(html: &str) -> bool {
     let html = dom::truncate_at_boundary(html, MAX_HTML_BYTES);
-    rawtext::lighten(html).is_some_and(|l| l.verified(&Html::parse_document(&l.html)))
+    rawtext::lighten(html).is_some_and(|l| l.verified(&tokenize::parse(&l.html)))
+}
+
+/// The page as the fast path hands it to the parser (script and style bodies and the rest
+/// emptied), or `None` when nothing is cut; for the tokenizer comparison.
+#[doc(hidden)]
+pub fn lightened(html: &str) -> Option<String> {
+    rawtext::lighten(dom::truncate_at_boundary(html, MAX_HTML_BYTES)).map(|l| l.html)
 }
 
 fn from_document(doc: &Html, url: Option<&str>) -> HtmlArticle {
