@@ -163,6 +163,14 @@ pub fn run(args: &[String]) -> Result<()> {
         seg.named_acc(),
         seg.named_n,
     );
+    let ind = eval.total(|d| &d.indirect);
+    println!(
+        "  indirect: content overlap F1 {:.3} (P {:.3} R {:.3}), source F1 {:.3}",
+        ind.overlap().f,
+        ind.overlap().p,
+        ind.overlap().r,
+        ind.source().f
+    );
     if let Some(out) = &opts.out {
         let command = format!(
             "cargo run --release -p parallax-eval -- polnear {} --split {split} --out {}",

@@ -444,6 +444,11 @@ fn find_cue(
     last_first: bool,
 ) -> Option<Cue> {
     let mut found = None;
+    let caps = ws
+        .iter()
+        .filter(|w| w.text.starts_with(char::is_uppercase))
+        .count();
+    let headline = caps * 2 > ws.len();
     let mut i = range.start;
     while i < range.end {
         let w = ws[i].text.to_lowercase();
@@ -466,8 +471,9 @@ fn find_cue(
                 first: i,
                 last,
             })
-        } else if i > range.start && ws[i].text.starts_with(char::is_uppercase) {
-            // A capitalised word inside a frame is a name ("the United States"), not a cue.
+        } else if i > range.start && ws[i].text.starts_with(char::is_uppercase) && !headline {
+            // A capitalised word inside a frame is a name ("the United States"), not a cue,
+            // unless the frame is in headline style ("Ruiz Vows “…”").
             None
         } else if let Some(class) = lex.cue(&w) {
             // "read", "began" and "continued" are cues right after a quote
