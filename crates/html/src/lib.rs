@@ -24,10 +24,10 @@
 //! join it; link lists left inside are dropped. Accuracy on the Zyte article-extraction
 //! benchmark is reported in `docs/accuracy/extraction.md`.
 //!
-//! Before parsing, script, style and comment bodies, attribute values nothing reads and markup
-//! indentation are cut from the page (about two thirds of a news page's bytes), and the parsed
-//! tree is checked for every cut; a page where the check fails is parsed as it came, so the
-//! result is the same either way, only faster.
+//! The page is read by a tokenizer of our own (`memchr` from one `<` or `&` to the next, text
+//! handed over as slices of the page) that feeds html5ever's tree builder, so the tree is the one
+//! html5ever builds; markup it does not read itself (NUL bytes, `<plaintext>`, CDATA in SVG,
+//! bogus doctypes, markup cut off at the end) sends the page to html5ever's own tokenizer.
 //!
 //! Every tree walk is iterative and every pass linear, so deep nesting and huge pages cost
 //! time and memory in proportion to their size; input past [`MAX_HTML_BYTES`] is cut.
@@ -37,14 +37,13 @@ mod content;
 mod dom;
 mod hints;
 mod metadata;
-mod rawtext;
 mod tokenize;
 
 use parallax_model::Removed;
 use scraper::Html;
 
 #[doc(hidden)]
-pub use tokenize::check::{compare as compare_tokenizers, describe as describe_tree, Agreement};
+pub use tokenize::check::{compare as compare_tokenizers, Agreement};
 
 /// Longest input parsed, in bytes; the rest of a longer page is ignored. News pages are a few
 /// megabytes at most, so the cap only bounds memory on hostile or broken input.
@@ -78,43 +77,22 @@ pub struct HtmlArticle {
 /// the result has empty `text` and whatever metadata was found.
 pub fn extract(html: &str, url: Option<&str>) -> HtmlArticle {
     let html = dom::truncate_at_boundary(html, MAX_HTML_BYTES);
-    // Script and style bodies are emptied before parsing (the tokenizer's slowest input, and
-    // dropped anyway); a page where the scan misread the markup is parsed again as it came.
-    let doc = match rawtext::lighten(html) {
-        Some(light) => {
-            let doc = tokenize::parse(&light.html);
-            if light.verified(&doc) {
-                doc
-            } else {
-                tokenize::parse(html)
-            }
-        }
-        None => tokenize::parse(html),
-    };
-    from_document(&doc, url)
+    from_document(&tokenize::parse(html), url)
 }
 
-/// [`extract`] without emptying script and style bodies first: the reference the faster path
-/// is tested against (the differential fuzz target and tests). Same result, slower.
+/// [`extract`] with html5ever's own tokenizer: the reference our tokenizer is tested against
+/// (the differential fuzz target and tests). Same result, slower.
 #[doc(hidden)]
-pub fn extract_unlightened(html: &str, url: Option<&str>) -> HtmlArticle {
+pub fn extract_with_html5ever(html: &str, url: Option<&str>) -> HtmlArticle {
     let html = dom::truncate_at_boundary(html, MAX_HTML_BYTES);
     from_document(&Html::parse_document(html), url)
 }
 
-/// Whether [`extract`] would parse `html` with its script and style bodies emptied (the scan
-/// found some and the parse confirmed every cut); for tests and the fuzz targets.
+/// Whether our tokenizer reads `html` itself (else html5ever's does); for the throughput
+/// example and tests.
 #[doc(hidden)]
-pub fn lightens(html: &str) -> bool {
-    let html = dom::truncate_at_boundary(html, MAX_HTML_BYTES);
-    rawtext::lighten(html).is_some_and(|l| l.verified(&tokenize::parse(&l.html)))
-}
-
-/// The page as the fast path hands it to the parser (script and style bodies and the rest
-/// emptied), or `None` when nothing is cut; for the tokenizer comparison.
-#[doc(hidden)]
-pub fn lightened(html: &str) -> Option<String> {
-    rawtext::lighten(dom::truncate_at_boundary(html, MAX_HTML_BYTES)).map(|l| l.html)
+pub fn tokenizes_fast(html: &str) -> bool {
+    tokenize::parse_fast(dom::truncate_at_boundary(html, MAX_HTML_BYTES)).is_some()
 }
 
 fn from_document(doc: &Html, url: Option<&str>) -> HtmlArticle {

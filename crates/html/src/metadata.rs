@@ -101,8 +101,7 @@ impl<'a> Head<'a> {
 }
 
 /// Text under `node`, leaving out what nested `script` and `style` elements hold (CSS inside an
-/// SVG `<title>`, say): never metadata, and emptied before parsing on the fast path, so reading
-/// it would make the two paths disagree.
+/// SVG `<title>`, say): code is never metadata.
 fn text_outside_code(node: ego_tree::NodeRef<'_, Node>) -> String {
     let is_code = |n: &ego_tree::NodeRef<'_, Node>| {
         n.id() != node.id()

@@ -34,6 +34,10 @@ fn tokens_and_trees_match_html5ever() {
         ("slash_inside_tag", page("<p / class=x/ id=y / >x</p><br/><img src=a.png/>"), true),
         ("crlf_normalised", page("<p>one\r\ntwo\rthree</p>\r\n<pre>\r\nx</pre><textarea>\r\ny</textarea>").replace("\n", "\r\n"), true),
         ("pre_and_textarea_first_newline", page("<pre>\n\nx</pre><textarea>\ny</textarea><listing>\nz</listing>"), true),
+        // Regressions: html5ever's parse error (for `</>`, for a reference without `;`) is a
+        // token, and the newline skip after `<pre>` applies only to the very next token.
+        ("pre_newline_after_empty_end_tag", page("<pre></>\nx</pre>"), true),
+        ("pre_newline_from_unterminated_reference", page("<pre>&#10x</pre><textarea>&#xA y</textarea><pre>&#10;z</pre>"), true),
         ("title_rcdata_with_references", "<html><head><title>A &amp; B <b>not a tag</b> </titlex> </title></head></html>".to_string(), true),
         ("textarea_rcdata", page("<textarea>a <p> &lt; </textarea >b"), true),
         ("style_and_xmp_rawtext", page("<style>p > a { x: '</p>' }</style><xmp><b>&amp;</xmp>"), true),

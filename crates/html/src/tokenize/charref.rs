@@ -10,11 +10,13 @@
 
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 
-/// What one reference decodes to: one or two chars.
+/// What one reference decodes to: one or two chars, and whether html5ever reports a parse error
+/// for it (a missing `;`, a code point the standard flags).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Decoded {
     pub first: char,
     pub second: Option<char>,
+    pub error: bool,
 }
 
 /// Decodes the reference whose `&` is at `amp`; returns the chars and the offset just past the
@@ -45,9 +47,15 @@ fn numeric(b: &[u8], start: usize) -> Option<(Decoded, usize)> {
     if i == digits_start {
         return None;
     }
-    if b.get(i) == Some(&b';') {
+    let terminated = b.get(i) == Some(&b';');
+    if terminated {
         i += 1;
     }
+    let flagged = matches!(
+        value,
+        0 | 0x01..=0x08 | 0x0B | 0x0D..=0x1F | 0x7F..=0x9F | 0xD800..=0xDFFF | 0xFDD0..=0xFDEF
+    ) || value > 0x10_FFFF
+        || (value & 0xFFFE) == 0xFFFE;
     let c = match value {
         0 | 0xD800..=0xDFFF | 0x11_0000.. => '\u{fffd}',
         0x80..=0x9F => C1_REPLACEMENTS
@@ -62,6 +70,7 @@ fn numeric(b: &[u8], start: usize) -> Option<(Decoded, usize)> {
         Decoded {
             first: c,
             second: None,
+            error: flagged || !terminated,
         },
         i,
     ))
@@ -99,7 +108,14 @@ fn named(s: &str, start: usize, in_attribute: bool) -> Option<(Decoded, usize)> 
         0 => None,
         n => Some(char::from_u32(n)?),
     };
-    Some((Decoded { first, second }, end))
+    Some((
+        Decoded {
+            first,
+            second,
+            error: !ends_in_semicolon,
+        },
+        end,
+    ))
 }
 
 #[cfg(test)]
@@ -121,6 +137,25 @@ mod tests {
         bool,
         Option<(&'static str, usize)>,
     );
+
+    #[test]
+    fn flags_the_references_html5ever_reports() {
+        // (name, input from its `&`, whether html5ever reports a parse error)
+        let cases = [
+            ("terminated_named", "&amp;", false),
+            ("unterminated_named", "&amp ", true),
+            ("terminated_numeric", "&#10;", false),
+            ("unterminated_numeric", "&#10 ", true),
+            ("c1_value", "&#150;", true),
+            ("noncharacter", "&#xFFFE;", true),
+            ("zero", "&#0;", true),
+            ("ordinary_value", "&#x2014;", false),
+        ];
+        for (name, input, want) in cases {
+            let got = decode(input, 0, false).map(|(d, _)| d.error);
+            assert_eq!(got, Some(want), "{name}");
+        }
+    }
 
     #[test]
     fn decodes_like_the_standard() {

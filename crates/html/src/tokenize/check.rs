@@ -119,7 +119,7 @@ fn copy(token: &Token) -> Token {
 
 /// The tree as indented lines: every node, element names with their namespace, attributes in
 /// name order, text and comments quoted, and the quirks mode.
-pub fn describe(doc: &Html) -> String {
+fn describe(doc: &Html) -> String {
     let mut out = format!("quirks {:?}\n", doc.quirks_mode);
     let mut depth = 0usize;
     for edge in doc.tree.root().traverse() {

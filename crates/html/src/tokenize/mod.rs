@@ -27,8 +27,8 @@ use std::borrow::Cow;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
-    CharacterTokens, CommentToken, DoctypeToken, EOFToken, TagKind, TagToken, Token, TokenSink,
-    TokenSinkResult,
+    CharacterTokens, CommentToken, DoctypeToken, EOFToken, ParseError, TagKind, TagToken, Token,
+    TokenSink, TokenSinkResult,
 };
 use html5ever::tree_builder::{QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink};
 use html5ever::LocalName;
@@ -179,8 +179,9 @@ impl<S: TokenSink> Tokenizer<'_, S> {
                     let (tag, end) = tag::read(src, p + 2, TagKind::EndTag)?;
                     self.tag(tag, end)
                 }
-                // `</>` is dropped.
-                Some(b'>') => Ok((Mode::Data, p + 3)),
+                // `</>` is dropped, with a parse error that (after `<pre>`) uses up the
+                // newline skip as any token does.
+                Some(b'>') => self.token(ParseError(Cow::Borrowed("empty end tag")), p + 3),
                 Some(_) => {
                     let (text, end) = markup::bogus_comment(src, p + 2)?;
                     self.token(CommentToken(text), end)
@@ -229,6 +230,13 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     fn reference(&mut self, amp: usize) -> Result<usize, Bail> {
         match charref::decode(self.src.text, amp, false) {
             Some((d, end)) => {
+                if d.error {
+                    // html5ever reports the error before the text, and an error token is a
+                    // token: after `<pre>` it uses up the newline skip, so `<pre>&#10` keeps
+                    // its newline.
+                    self.flush()?;
+                    self.emit(ParseError(Cow::Borrowed("character reference")))?;
+                }
                 self.pending.push_char(self.src, d.first)?;
                 if let Some(c) = d.second {
                     self.pending.push_char(self.src, c)?;
