@@ -475,7 +475,10 @@ pub fn quoted_segments(text: &str, regions: &[Region], gold: &[(Gold, GoldClass)
             let Some(cut) = cut.and_then(|(s, e)| trim_span(text, s, e)) else {
                 continue;
             };
-            if !text.get(cut.0..cut.1).is_some_and(|w| w.chars().any(char::is_alphanumeric)) {
+            if !text
+                .get(cut.0..cut.1)
+                .is_some_and(|w| w.chars().any(char::is_alphanumeric))
+            {
                 continue;
             }
             if !matches!(best, Some((n, _, _)) if n >= covered) {

@@ -153,6 +153,16 @@ case!(
     ]
 );
 case!(
+    first_person_words_are_speech_not_a_scare_quote,
+    "For the crews it was “our worst night.”",
+    [("our worst night", Partial, "-", "-")]
+);
+case!(
+    title_case_in_a_headline_style_line_is_not_a_title,
+    "Harbour Chief Tells Port Board Crews ‘Did Everything Right’ At Pier\n\nRafael Amsel spoke on Monday.",
+    [("Did Everything Right", Partial, "Harbour Chief", "tells")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

@@ -48,7 +48,9 @@ pub fn quoted_regions(text: &str) -> Vec<Region> {
             .is_some_and(|p| {
                 p.starts_with("''")
                     || p.starts_with("``")
-                    || p.chars().next().is_some_and(|c| c == '"' || is_double_open(c))
+                    || p.chars()
+                        .next()
+                        .is_some_and(|c| c == '"' || is_double_open(c))
             });
         scan_paragraph(text, ps, pe, next_opens, &mut out);
     }

@@ -351,7 +351,9 @@ pub fn source_info(doc: &DocWords, source: &[(usize, usize)]) -> SourceInfo {
     // "Trump, who has said …": a relative pronoun's antecedent is the name right before its
     // comma, so the speaker check may accept that person (the source still counts as a pronoun).
     let head = head.or_else(|| {
-        let w = ws.first().filter(|w| pronoun && matches!(fold_word(w.text).as_str(), "who" | "which"))?;
+        let w = ws
+            .first()
+            .filter(|w| pronoun && matches!(fold_word(w.text).as_str(), "who" | "which"))?;
         let before = doc.text.get(..w.start)?.trim_end().strip_suffix(',')?;
         let i = doc.words.partition_point(|x| x.end <= before.len());
         let prev = doc.words.get(i.checked_sub(1)?)?;

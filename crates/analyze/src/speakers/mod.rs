@@ -267,7 +267,35 @@ pub fn attribute_in(
                     && text[outer_end..w.start].trim().is_empty()
             })
             && find_cue(&after, 0..after.len().min(2), lex, false).is_none();
-        let title_case = n_words > 0 && quote_words().all(|w| is_title_word(w.text));
+        // In a headline-style frame every word is capitalised, so title case says nothing.
+        // (Only the first words are read: a sentence can be a whole unpunctuated text.)
+        let headline_frame = || {
+            let (n, caps) = frame_words_iter(all_words, s_start, s_end)
+                .take(40)
+                .fold((0, 0), |(n, c), w| {
+                    (n + 1, c + usize::from(is_title_word(w.text)))
+                });
+            n > 3 && caps * 5 >= n * 4
+        };
+        let title_case =
+            n_words > 0 && quote_words().all(|w| is_title_word(w.text)) && !headline_frame();
+        // "I", "we", "you" inside the marks: somebody speaking, not a name or a scare quote.
+        let personal = quote_words().any(|w| {
+            matches!(
+                w.text.to_lowercase().as_str(),
+                "i" | "i'm"
+                    | "i’m"
+                    | "me"
+                    | "my"
+                    | "we"
+                    | "we're"
+                    | "we’re"
+                    | "our"
+                    | "us"
+                    | "you"
+                    | "your"
+            )
+        });
         let kind = if q.parts.len() > 1
             || q.unclosed && n_words > 3
             || (starts_sentence || introduced)
@@ -277,10 +305,18 @@ pub fn attribute_in(
                 && !continues_after
         {
             QuoteKind::Direct
-        } else if title_case && (cue_class != Some(CueClass::Speech) || names_a_work(lead))
-            || n_words <= 4
+        } else if !personal
+            && title_case
+            && (cue_class != Some(CueClass::Speech) || names_a_work(lead))
+            || !personal
+                && n_words <= 4
                 && cue_class.is_none()
-                && !actor_in(all_words, &actors, (s_start, s_end), (outer_start, outer_end))
+                && !actor_in(
+                    all_words,
+                    &actors,
+                    (s_start, s_end),
+                    (outer_start, outer_end),
+                )
         {
             QuoteKind::Term
         } else {
@@ -339,7 +375,11 @@ fn actor_in(
 ) -> bool {
     let outside = |at: usize| (s_start..s_end).contains(&at) && !(q_start..q_end).contains(&at);
     let i = actors.partition_point(|&a| a < s_start);
-    if actors[i..].iter().take_while(|&&a| a < s_end).any(|&a| outside(a)) {
+    if actors[i..]
+        .iter()
+        .take_while(|&&a| a < s_end)
+        .any(|&a| outside(a))
+    {
         return true;
     }
     frame_words_iter(all_words, s_start, s_end)
@@ -361,9 +401,28 @@ fn names_a_work(lead: &str) -> bool {
         || last.ends_with("’s")
         || matches!(
             last,
-            "on" | "in" | "of" | "to" | "from" | "about" | "titled" | "entitled" | "book"
-                | "show" | "film" | "movie" | "song" | "album" | "program" | "programme"
-                | "column" | "essay" | "article" | "op-ed" | "podcast" | "series" | "novel"
+            "on" | "in"
+                | "of"
+                | "to"
+                | "from"
+                | "about"
+                | "titled"
+                | "entitled"
+                | "book"
+                | "show"
+                | "film"
+                | "movie"
+                | "song"
+                | "album"
+                | "program"
+                | "programme"
+                | "column"
+                | "essay"
+                | "article"
+                | "op-ed"
+                | "podcast"
+                | "series"
+                | "novel"
         )
 }
 
