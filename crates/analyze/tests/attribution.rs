@@ -163,6 +163,16 @@ case!(
     [("Did Everything Right", Partial, "Harbour Chief", "tells")]
 );
 case!(
+    participle_after_an_object_takes_the_clause_subject,
+    "After a long silence, Mayor Ana Ruiz backed the port board, saying, “We need the pier open by June.”",
+    [("We need the pier open by June.", Direct, "Ana Ruiz", "saying")]
+);
+case!(
+    listener_after_told_is_not_the_speaker,
+    "Ruiz changed course again on Monday, telling the Harbour Gazette that the plan was “finished.”",
+    [("finished", Partial, "Ruiz", "telling")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

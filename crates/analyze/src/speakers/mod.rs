@@ -181,11 +181,25 @@ pub fn attribute_in(
         // 2. Before the quote, closest cue first.
         if found.is_none() {
             if let Some(cue) = find_cue(&before, 0..before.len(), lex, true) {
+                // "endorsed Clinton, saying, “…”" / "reversed himself, telling CBS that “…”":
+                // before a participle after a comma stands an object; the speaker is the
+                // subject of the main clause.
+                let participle = cue.text.ends_with("ing")
+                    && cue.first > 0
+                    && text
+                        .get(before[cue.first - 1].end..before[cue.first].start)
+                        .is_some_and(|g| g.contains(','));
+                // After "told" or "telling" stands the listener, not the speaker.
+                let listener_after = OBJECT_CUES.contains(&cue.text.as_str());
                 let mention = if cue.class == CueClass::Source {
                     np_after(text, &before, cue.last + 1, lex)
+                } else if participle {
+                    clause_subject(text, &before[..cue.first], lex)
                 } else {
                     np_before(text, &before, cue.first, lex)
-                        .or_else(|| np_after(text, &before, cue.last + 1, lex))
+                        .or_else(|| {
+                            np_after(text, &before, cue.last + 1, lex).filter(|_| !listener_after)
+                        })
                         // "As the phone rang, the announcer said, “…”": a plain noun phrase
                         // as subject, after a comma or opening the sentence ("defended the
                         // remark, saying" has an object there, not a speaker).
@@ -390,6 +404,34 @@ fn actor_in(
                 "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their" | "our"
             )
         })
+}
+
+/// Cues followed by their listener ("told reporters", "telling CBS").
+const OBJECT_CUES: &[&str] = &["told", "tells", "tell", "telling", "informed", "informing"];
+
+/// The subject of the main clause in `ws`: the first name or pronoun that opens the frame or
+/// follows a comma and is followed by a lower-case word (its verb).
+fn clause_subject(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
+    for i in 0..ws.len() {
+        let opens = i == 0
+            || text
+                .get(ws[i - 1].end..ws[i].start)
+                .is_some_and(|g| g.contains(','));
+        if !opens {
+            continue;
+        }
+        let Some(m) = np_after(text, ws, i, lex) else {
+            continue;
+        };
+        if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun) {
+            continue;
+        }
+        let next = ws.iter().find(|w| w.start >= m.span.1);
+        if next.is_some_and(|w| w.text.starts_with(char::is_lowercase)) {
+            return Some(m);
+        }
+    }
+    None
 }
 
 /// Whether the words before a title-case quote (lower-cased, trimmed) place it as the name of
