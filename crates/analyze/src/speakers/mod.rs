@@ -420,13 +420,23 @@ fn clause_subject(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
         if !opens {
             continue;
         }
-        let Some(m) = np_after(text, ws, i, lex) else {
+        let Some(mut m) = np_after(text, ws, i, lex) else {
             continue;
         };
         if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun) {
             continue;
         }
-        let next = ws.iter().find(|w| w.start >= m.span.1);
+        let mut next = ws.iter().position(|w| w.start >= m.span.1);
+        // "Fire chief Rafael Amsel declined …": a role word between two names belongs to the
+        // subject; the name after it is the person.
+        if let Some(k) = next.filter(|&k| lex.roles.contains(ws[k].text)) {
+            if let Some(n) = np_after(text, ws, k + 1, lex).filter(|n| n.kind == MentionKind::Name)
+            {
+                m = n;
+                next = ws.iter().position(|w| w.start >= m.span.1);
+            }
+        }
+        let next = next.and_then(|k| ws.get(k));
         if next.is_some_and(|w| w.text.starts_with(char::is_lowercase)) {
             return Some(m);
         }
