@@ -80,9 +80,21 @@ pub fn find_indirect_in(
         while direct.get(dcur).is_some_and(|d| d.1 <= s0) {
             dcur += 1;
         }
-        if direct.get(dcur).is_some_and(|d| d.0 < s1) {
-            continue;
-        }
+        // A sentence with a direct quotation is left to the quote extractor, except for a
+        // reported clause before the quotation ("Slinker said Trump was a candidate in the
+        // spirit of the Valley: “…”"): the narration up to the quote is scanned on its own.
+        let s1 = match direct.get(dcur).filter(|d| d.0 < s1) {
+            Some(d) => {
+                let cut = text[s0..d.0.max(s0)]
+                    .trim_end_matches(['"', '“', '”', '\'', '‘'])
+                    .len();
+                if cut == 0 {
+                    continue;
+                }
+                s0 + cut
+            }
+            None => s1,
+        };
         let ws = frame_words(all, s0, s1);
         if let Some(mut q) = sentence_attribution(text, s0, s1, &ws, &quoted, ents, lex) {
             // Quoted words inside the reported clause are quotations of their own (partial or

@@ -173,6 +173,14 @@ case!(
     [("finished", Partial, "Ruiz", "telling")]
 );
 case!(
+    reported_clause_before_a_direct_quote_is_indirect,
+    "Harbour master Delphine Okoro said the new wall was built for the storms to come: “It will hold.”",
+    [
+        ("the new wall was built for the storms to come", Indirect, "Delphine Okoro", "said"),
+        ("It will hold.", Direct, "Delphine Okoro", "said"),
+    ]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]
