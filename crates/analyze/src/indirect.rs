@@ -159,11 +159,47 @@ fn cue_at(ws: &[Word], i: usize, lex: &Lexicon) -> Option<(String, CueClass, usi
         return Some(("according to".into(), CueClass::Source, i + 1));
     }
     // Participles hang off another clause's subject ("…, saying that"): not a cue of their own.
-    if w.ends_with("ing") {
+    // A capitalised word inside the sentence is a name ("the United States"), and "states"
+    // after a number or a determiner is the noun ("eight states", "the states").
+    let capital_inside = i > 0 && ws[i].text.starts_with(char::is_uppercase);
+    let noun_states = w == "states"
+        && i > 0
+        && (ws[i - 1].text.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                lower(&ws[i - 1]).as_str(),
+                "the"
+                    | "these"
+                    | "those"
+                    | "all"
+                    | "some"
+                    | "many"
+                    | "other"
+                    | "few"
+                    | "several"
+                    | "eight"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "nine"
+                    | "ten"
+                    | "both"
+                    | "swing"
+                    | "battleground"
+                    | "key"
+                    | "early"
+            ));
+    if w.ends_with("ing") || noun_states || capital_inside && w == "states" {
         return None;
     }
     match lex.cue(&w) {
         Some(CueClass::Speech) if !matches!(w.as_str(), "read" | "began" | "continued") => {
+            Some((w, CueClass::Speech, i))
+        }
+        // "Ruiz called the plan a gamble", "described the deal as fair": a judgement spoken.
+        Some(CueClass::Naming) if !w.starts_with("refer") && !w.starts_with("know") => {
             Some((w, CueClass::Speech, i))
         }
         _ if lex.report_verbs.contains(w.as_str()) => Some((w, CueClass::Speech, i)),
