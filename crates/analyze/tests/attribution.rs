@@ -181,6 +181,16 @@ case!(
     ]
 );
 case!(
+    author_of_a_statement_is_the_speaker,
+    "Ana Ruiz left the port board in May.\n\nAt the time, she released a statement saying, “The harbour is in good hands.”",
+    [("The harbour is in good hands.", Direct, "Ana Ruiz", "saying")]
+);
+case!(
+    clause_after_said_that_is_not_a_speaker,
+    "Mayor Ana Ruiz thanked the crews and said that her team would keep working “to rebuild every pier.”",
+    [("to rebuild every pier", Partial, "Ana Ruiz", "said")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

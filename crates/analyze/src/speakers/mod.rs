@@ -184,11 +184,13 @@ pub fn attribute_in(
                 // "endorsed Clinton, saying, “…”" / "reversed himself, telling CBS that “…”":
                 // before a participle after a comma stands an object; the speaker is the
                 // subject of the main clause.
+                // "released a statement saying “…”": the statement's author speaks.
                 let participle = cue.text.ends_with("ing")
                     && cue.first > 0
-                    && text
+                    && (text
                         .get(before[cue.first - 1].end..before[cue.first].start)
-                        .is_some_and(|g| g.contains(','));
+                        .is_some_and(|g| g.contains(','))
+                        || DOCUMENTS.contains(&before[cue.first - 1].text.to_lowercase().as_str()));
                 // After "told" or "telling" stands the listener, not the speaker.
                 let listener_after = OBJECT_CUES.contains(&cue.text.as_str());
                 let mention = if cue.class == CueClass::Source {
@@ -198,7 +200,15 @@ pub fn attribute_in(
                 } else {
                     np_before(text, &before, cue.first, lex)
                         .or_else(|| {
-                            np_after(text, &before, cue.last + 1, lex).filter(|_| !listener_after)
+                            // "said that her campaign …": a clause follows, not a speaker.
+                            let clause_next = before.get(cue.last + 1).is_some_and(|w| {
+                                matches!(
+                                    w.text.to_lowercase().as_str(),
+                                    "that" | "whether" | "if" | "how" | "what" | "why" | "when"
+                                )
+                            });
+                            np_after(text, &before, cue.last + 1, lex)
+                                .filter(|_| !listener_after && !clause_next)
                         })
                         // "As the phone rang, the announcer said, “…”": a plain noun phrase
                         // as subject, after a comma or opening the sentence ("defended the
@@ -405,6 +415,27 @@ fn actor_in(
             )
         })
 }
+
+/// What people issue rather than say: before "saying", its author is the speaker.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "tweet",
+    "post",
+    "letter",
+    "message",
+    "email",
+    "release",
+    "video",
+    "memo",
+    "note",
+    "op-ed",
+    "column",
+    "ad",
+    "advertisement",
+    "essay",
+    "editorial",
+    "interview",
+];
 
 /// Cues followed by their listener ("told reporters", "telling CBS").
 const OBJECT_CUES: &[&str] = &["told", "tells", "tell", "telling", "informed", "informing"];
