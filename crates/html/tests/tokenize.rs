@@ -24,6 +24,7 @@ fn tokens_and_trees_match_html5ever() {
         ("unquoted_attributes", page("<div class=lead id=x-1 data-n=3>Text</div>"), true),
         ("attribute_without_value", page("<input disabled checked = ><p hidden>x</p>"), true),
         ("duplicate_attributes_first_wins", page("<p class=a CLASS=b class='c'>x</p>"), true),
+        ("many_attributes_with_duplicates", page(&format!("<p {}>x</p>", (0..60).map(|k| format!("a{} b{k}=1", k % 7)).collect::<Vec<_>>().join(" "))), true),
         ("end_tag_with_space", page("<p>one</p ><p>two</p\n>"), true),
         ("end_tag_with_attributes", page("<p>one</p class=x><b>two</b/>"), true),
         ("uppercase_tags_and_attributes", page("<DIV CLASS=\"Lead\"><P ID=X>Text</P></DIV>"), true),

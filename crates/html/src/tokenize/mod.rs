@@ -81,6 +81,12 @@ pub(crate) struct Source<'a> {
 impl Source<'_> {
     /// `text[from..to]` as a tendril sharing the page's buffer.
     fn slice(&self, from: usize, to: usize) -> Result<StrTendril, Bail> {
+        let text = self.text.get(from..to).ok_or(Bail::END)?;
+        if text.len() <= INLINE {
+            // Short text is stored inline in the tendril anyway: copying it skips the checks
+            // a shared slice makes.
+            return Ok(StrTendril::from_slice(text));
+        }
         let offset = u32::try_from(from).map_err(|_| Bail::END)?;
         let len = u32::try_from(to.checked_sub(from).ok_or(Bail::END)?).map_err(|_| Bail::END)?;
         self.whole
@@ -88,6 +94,9 @@ impl Source<'_> {
             .map_err(|_| Bail::END)
     }
 }
+
+/// The longest text a tendril holds inline, without a buffer of its own.
+const INLINE: usize = 8;
 
 /// HTML's whitespace.
 fn is_space(c: u8) -> bool {

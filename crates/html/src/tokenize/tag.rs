@@ -4,6 +4,8 @@
 //! three forms, self-closing start tag), folded where they act alike: after an attribute name or
 //! a quoted value, every character is read as the before-attribute-name state would read it.
 
+use std::collections::HashSet;
+
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Tag, TagKind};
 use html5ever::{local_name, namespace_url, ns, Attribute, LocalName, QualName};
@@ -24,6 +26,8 @@ pub(super) fn read(src: &Source<'_>, start: usize, kind: TagKind) -> Result<(Tag
     }
     let name = local_name(src.text.get(start..i).ok_or(Bail::END)?);
     let mut attrs: Vec<Attribute> = Vec::new();
+    // Names seen, once a tag has many attributes (see `push_attribute`).
+    let mut seen: Option<HashSet<LocalName>> = None;
     let mut self_closing = false;
     loop {
         // Before an attribute name (also after a name or a quoted value: see the module docs).
@@ -88,7 +92,7 @@ pub(super) fn read(src: &Source<'_>, start: usize, kind: TagKind) -> Result<(Tag
             StrTendril::new()
         };
         let raw_name = src.text.get(name_start..name_end).ok_or(Bail::END)?;
-        push_attribute(&mut attrs, raw_name, value);
+        push_attribute(&mut attrs, &mut seen, raw_name, value);
     }
     let tag = Tag {
         kind,
@@ -100,9 +104,23 @@ pub(super) fn read(src: &Source<'_>, start: usize, kind: TagKind) -> Result<(Tag
 }
 
 /// Adds an attribute unless one of the same name came first (the first one wins).
-fn push_attribute(attrs: &mut Vec<Attribute>, raw_name: &str, value: StrTendril) {
+///
+/// A scan of the attributes so far is fastest for real tags; past [`MANY`] attributes the names
+/// go into `seen`, so a hostile tag with a million attributes costs linear time, not quadratic.
+fn push_attribute(
+    attrs: &mut Vec<Attribute>,
+    seen: &mut Option<HashSet<LocalName>>,
+    raw_name: &str,
+    value: StrTendril,
+) {
     let name = local_name(raw_name);
-    if attrs.iter().any(|a| a.name.local == name) {
+    let duplicate = if attrs.len() < MANY {
+        attrs.iter().any(|a| a.name.local == name)
+    } else {
+        let seen = seen.get_or_insert_with(|| attrs.iter().map(|a| a.name.local.clone()).collect());
+        !seen.insert(name.clone())
+    };
+    if duplicate {
         return;
     }
     attrs.push(Attribute {
@@ -110,6 +128,9 @@ fn push_attribute(attrs: &mut Vec<Attribute>, raw_name: &str, value: StrTendril)
         value,
     });
 }
+
+/// Attributes a tag may have before duplicates are found with a set.
+const MANY: usize = 16;
 
 /// A tag or attribute name with ASCII capitals lowered (other letters are kept as written).
 fn local_name(raw: &str) -> LocalName {
