@@ -440,23 +440,21 @@ const DOCUMENTS: &[&str] = &[
 /// Cues followed by their listener ("told reporters", "telling CBS").
 const OBJECT_CUES: &[&str] = &["told", "tells", "tell", "telling", "informed", "informing"];
 
-/// The subject of the main clause in `ws`: the first name or pronoun that opens the frame or
-/// follows a comma and is followed by a lower-case word (its verb).
+/// The subject of the main clause in `ws`: the first speaker phrase (name, pronoun or role)
+/// that opens the frame or follows a comma or dash and is followed by a lower-case word (its
+/// verb).
 fn clause_subject(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
     for i in 0..ws.len() {
         let opens = i == 0
             || text
                 .get(ws[i - 1].end..ws[i].start)
-                .is_some_and(|g| g.contains(','));
+                .is_some_and(|g| g.contains([',', '–', '—']));
         if !opens {
             continue;
         }
         let Some(mut m) = np_after(text, ws, i, lex) else {
             continue;
         };
-        if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun) {
-            continue;
-        }
         let mut next = ws.iter().position(|w| w.start >= m.span.1);
         // "Fire chief Rafael Amsel declined …": a role word between two names belongs to the
         // subject; the name after it is the person.
