@@ -63,6 +63,16 @@ pub fn looks_like_feed(text: &str) -> bool {
         || (head.starts_with('{') && rest.get(..512).unwrap_or(rest).contains("jsonfeed.org"))
 }
 
+/// `link` as an absolute URL: kept when it already is one (or when there is no base to
+/// resolve it against), else joined to `base`.
+fn absolute(link: &str, base: Option<&url::Url>) -> String {
+    if url::Url::parse(link).is_ok() {
+        return link.to_string();
+    }
+    base.and_then(|b| b.join(link).ok())
+        .map_or_else(|| link.to_string(), String::from)
+}
+
 /// Parses the feed `text` of `input` into one document per usable item. `fetch` reads the page
 /// of a link-only item; without it such items are skipped with a warning.
 pub fn parse_feed(
@@ -85,6 +95,16 @@ pub fn parse_feed(
         .find_map(|l| domain_of(&l.href))
         .or_else(|| feed.title.as_ref().map(|t| plain(&t.content)))
         .filter(|o| !o.is_empty());
+    // Relative item links ("/2025/06/story") resolve against the feed's own address when it
+    // was fetched, else against the site link the feed declares.
+    let base = url::Url::parse(input)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .or_else(|| {
+            feed.links
+                .iter()
+                .find_map(|l| url::Url::parse(l.href.trim()).ok())
+        });
     let mut docs = Vec::new();
     for (i, entry) in feed.entries.iter().enumerate() {
         let item_input = format!("{input}#{}", i + 1);
@@ -98,7 +118,7 @@ pub fn parse_feed(
             .iter()
             .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
             .or(entry.links.first())
-            .map(|l| l.href.trim().to_string())
+            .map(|l| absolute(l.href.trim(), base.as_ref()))
             .filter(|l| !l.is_empty());
         let published = entry
             .published

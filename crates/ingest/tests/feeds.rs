@@ -214,3 +214,38 @@ fn feed_files_are_read_by_extension_and_by_sniffing() {
     assert_eq!(all.documents.len(), 3, "a.rss, b.txt, d.xml");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn relative_item_links_resolve_against_the_feed() {
+    let feed = rss(&format!(
+        "<item><title>Ferry resumes</title><link>/2031/03/ferry</link>\
+         <description><![CDATA[{}]]></description></item>\
+         <item><title>Pier</title><link>pier.html</link>\
+         <description><![CDATA[{}]]></description></item>",
+        long_story(),
+        long_story()
+    ));
+    let mut warnings = Vec::new();
+    // Read from a file: the channel's own link is the base.
+    let docs = parse_feed("courier.rss", &feed, None, &mut warnings).expect("parses");
+    let urls: Vec<_> = docs.iter().map(|d| d.meta.url.as_deref()).collect();
+    assert_eq!(
+        urls,
+        [
+            Some("https://baycourier.example/2031/03/ferry"),
+            Some("https://baycourier.example/pier.html")
+        ]
+    );
+    // Fetched from a URL: the feed's address is the base.
+    let docs = parse_feed(
+        "https://feeds.example/news/rss.xml",
+        &feed,
+        None,
+        &mut warnings,
+    )
+    .expect("parses");
+    assert_eq!(
+        docs[1].meta.url.as_deref(),
+        Some("https://feeds.example/news/pier.html")
+    );
+}
