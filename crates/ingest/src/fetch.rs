@@ -122,7 +122,7 @@ impl Fetcher {
 
     /// Resolves, checks and sends one request without following redirects.
     fn request(&self, url: &Url, deadline: Instant) -> Result<Response, String> {
-        let addrs = self.resolve(url)?;
+        let addrs = self.resolve(url, deadline)?;
         let remaining = deadline.saturating_duration_since(Instant::now());
         if remaining.is_zero() {
             return Err(timed_out(self.limits.timeout));
@@ -155,17 +155,14 @@ impl Fetcher {
     }
 
     /// The addresses of the URL's host that policy allows; an error names the first refused.
-    fn resolve(&self, url: &Url) -> Result<Vec<SocketAddr>, String> {
+    fn resolve(&self, url: &Url, deadline: Instant) -> Result<Vec<SocketAddr>, String> {
         let port = url
             .port_or_known_default()
             .ok_or_else(|| "no port for this scheme".to_string())?;
         let addrs: Vec<SocketAddr> = match url.host() {
             Some(Host::Ipv4(ip)) => vec![SocketAddr::new(IpAddr::V4(ip), port)],
             Some(Host::Ipv6(ip)) => vec![SocketAddr::new(IpAddr::V6(ip), port)],
-            Some(Host::Domain(domain)) => (domain, port)
-                .to_socket_addrs()
-                .map_err(|e| format!("cannot resolve {domain} ({e})"))?
-                .collect(),
+            Some(Host::Domain(domain)) => lookup(domain, port, deadline, self.limits.timeout)?,
             None => return Err("no host".into()),
         };
         if self.allow_private {
@@ -313,6 +310,34 @@ fn timed_out(limit: Duration) -> String {
     format!("timed out (limit {:.1} s)", limit.as_secs_f64())
 }
 
+/// The system resolver has no timeout of its own: the lookup runs on a helper thread and is
+/// abandoned (left to finish in the background) when the deadline passes first.
+fn lookup(
+    domain: &str,
+    port: u16,
+    deadline: Instant,
+    limit: Duration,
+) -> Result<Vec<SocketAddr>, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let host = domain.to_string();
+    std::thread::Builder::new()
+        .name("parallax-dns".into())
+        .spawn(move || {
+            let found = (host.as_str(), port)
+                .to_socket_addrs()
+                .map(|a| a.collect::<Vec<_>>());
+            // The receiver may have given up; nothing to do then.
+            let _ = tx.send(found);
+        })
+        .map_err(|e| format!("cannot resolve {domain} ({e})"))?;
+    let wait = deadline.saturating_duration_since(Instant::now());
+    match rx.recv_timeout(wait) {
+        Ok(Ok(addrs)) => Ok(addrs),
+        Ok(Err(e)) => Err(format!("cannot resolve {domain} ({e})")),
+        Err(_) => Err(format!("cannot resolve {domain}: {}", timed_out(limit))),
+    }
+}
+
 fn is_timeout(e: &std::io::Error) -> bool {
     if e.kind() == std::io::ErrorKind::TimedOut {
         return true;
@@ -369,6 +394,17 @@ mod tests {
     }
 
     #[test]
+    fn a_lookup_past_its_deadline_is_a_timeout_not_a_hang() {
+        // A deadline already passed: the answer (whatever the resolver says, or how long it
+        // takes) is not waited for.
+        let got = lookup("news.example", 80, Instant::now(), Duration::from_secs(20));
+        assert!(
+            got.as_ref().is_err_and(|e| e.contains("news.example")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn only_http_urls_are_fetched() {
         assert!(parse_url("file:///etc/passwd").is_err());
         assert!(parse_url("ftp://example.invalid/a").is_err());
@@ -391,7 +427,7 @@ mod tests {
         ];
         for (url, want) in cases {
             let parsed = parse_url(url).expect("test URL parses");
-            let got = fetcher.resolve(&parsed);
+            let got = fetcher.resolve(&parsed, Instant::now() + Duration::from_secs(5));
             assert!(
                 got.as_ref().is_err_and(|e| e.contains(want)),
                 "{url}: {got:?}"
