@@ -192,6 +192,34 @@ fn gzip_body_is_decompressed() {
 }
 
 #[test]
+fn brotli_body_is_decompressed() {
+    let mut br = Vec::new();
+    {
+        let mut enc = brotli::CompressorWriter::new(&mut br, 4096, 5, 22);
+        enc.write_all(PAGE.as_bytes()).expect("compress");
+    }
+    let server = serve(move |_, _| {
+        response(
+            "200 OK",
+            &[("Content-Type", "text/html"), ("Content-Encoding", "br")],
+            &br,
+        )
+    });
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    let got = open_fetcher()
+        .fetch(&url, &mut Vec::new())
+        .expect("fetched");
+    assert_eq!(got.body, PAGE);
+    let requests = server.requests.lock().expect("lock");
+    let head = requests.first().expect("one request").to_ascii_lowercase();
+    let offered = head
+        .lines()
+        .find(|l| l.starts_with("accept-encoding:"))
+        .is_some_and(|l| l.split([':', ',', ' ']).any(|t| t == "br"));
+    assert!(offered, "brotli is offered: {head}");
+}
+
+#[test]
 fn charsets_from_header_and_meta_are_honoured() {
     let cyrillic = "<p>Паром вышел из гавани на рассвете.</p>";
     let (w1251, _, _) = encoding_rs::WINDOWS_1251.encode(cyrillic);
