@@ -7,8 +7,10 @@
 //! not inflated by other work on a shared machine), F the pages our tokenizer reads itself (the
 //! rest go to html5ever's).
 
-use std::io::Read;
 use std::time::Instant;
+
+#[path = "common/pages.rs"]
+mod pages;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -17,34 +19,13 @@ fn main() {
         std::process::exit(2);
     };
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
-    let mut pages = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .expect("read dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        let Ok(bytes) = std::fs::read(&path) else {
-            continue;
-        };
-        let name = path.to_string_lossy();
-        let raw = if name.ends_with(".gz") {
-            let mut out = Vec::new();
-            if flate2::read::GzDecoder::new(&bytes[..])
-                .read_to_end(&mut out)
-                .is_err()
-            {
-                continue;
-            }
-            out
-        } else if name.ends_with(".html") || name.ends_with(".htm") {
-            bytes
-        } else {
-            continue;
-        };
-        pages.push(String::from_utf8_lossy(&raw).into_owned());
-    }
+    let pages: Vec<String> = match pages::read_pages(&dir) {
+        Ok(p) => p.into_iter().map(|(_, page)| page).collect(),
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
     let bytes: usize = pages.iter().map(String::len).sum();
     // Pages our tokenizer reads itself (html5ever's reads the rest, slower).
     let fast = pages

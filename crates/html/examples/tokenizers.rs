@@ -5,40 +5,22 @@
 //!
 //! `cargo run --release -p parallax-html --example tokenizers -- DIR`
 
-use std::io::Read;
-
 use parallax_html::{compare_tokenizers, Agreement};
+
+#[path = "common/pages.rs"]
+mod pages;
 
 fn main() {
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!("usage: tokenizers DIR");
         std::process::exit(2);
     };
-    let Ok(read) = std::fs::read_dir(&dir) else {
-        eprintln!("{dir}: cannot read folder");
+    let pages = pages::read_pages(&dir).unwrap_or_else(|e| {
+        eprintln!("{e}");
         std::process::exit(2);
-    };
-    let mut entries: Vec<_> = read.flatten().map(|e| e.path()).collect();
-    entries.sort();
+    });
     let (mut same, mut gave_up, mut differ) = (0, 0, 0);
-    for path in entries {
-        let Ok(bytes) = std::fs::read(&path) else {
-            continue;
-        };
-        let name = path.to_string_lossy().into_owned();
-        let raw = if name.ends_with(".gz") {
-            let mut out = Vec::new();
-            if flate2::read::GzDecoder::new(&bytes[..])
-                .read_to_end(&mut out)
-                .is_err()
-            {
-                continue;
-            }
-            out
-        } else {
-            bytes
-        };
-        let page = String::from_utf8_lossy(&raw).into_owned();
+    for (name, page) in pages {
         match compare_tokenizers(&page) {
             Ok(Agreement::Same) => same += 1,
             Ok(Agreement::GaveUp(why)) => {

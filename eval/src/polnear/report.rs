@@ -30,6 +30,19 @@ fn kind_name(k: QuoteKind) -> &'static str {
     }
 }
 
+/// One row of a span-matching table: predictions, gold, overlap, token and exact P/R/F1.
+fn span_row(out: &mut String, name: &str, t: &Tally) {
+    let _ = writeln!(
+        out,
+        "| {name} | {} | {} | {} | {} | {} |",
+        t.preds,
+        t.gold,
+        prf_cells(t.overlap()),
+        prf_cells(t.token()),
+        prf_cells(t.exact())
+    );
+}
+
 /// Error categories: name → (count, examples).
 #[derive(Default)]
 struct Errors(BTreeMap<String, (usize, Vec<String>)>);
@@ -182,15 +195,7 @@ pub fn render(eval: &Evaluation, command: &str) -> String {
         ("**Parallax, kinds direct + partial**", &seg),
         ("naive quotation-mark baseline", &seg_base),
     ] {
-        let _ = writeln!(
-            out,
-            "| {name} | {} | {} | {} | {} | {} |",
-            t.preds,
-            t.gold,
-            prf_cells(t.overlap()),
-            prf_cells(t.token()),
-            prf_cells(t.exact())
-        );
+        span_row(&mut out, name, t);
     }
     let _ = write!(
         out,
@@ -226,15 +231,7 @@ pub fn render(eval: &Evaluation, command: &str) -> String {
             &quoted_base,
         ),
     ] {
-        let _ = writeln!(
-            out,
-            "| {name} | {} | {} | {} | {} | {} |",
-            t.preds,
-            t.gold,
-            prf_cells(t.overlap()),
-            prf_cells(t.token()),
-            prf_cells(t.exact())
-        );
+        span_row(&mut out, name, t);
     }
 
     let _ = write!(
