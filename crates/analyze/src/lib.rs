@@ -31,7 +31,9 @@ pub mod numbers;
 pub mod quotes;
 pub mod speakers;
 
-use parallax_model::{AnalyzedArticle, Article, Quote, QuoteKind, Sentence, Span};
+use parallax_model::{
+    AnalyzedArticle, Article, Quote, QuoteKind, Sentence, Span, Speaker, SpeakerVia,
+};
 
 /// Runs every analysis stage over an article, in order. Build once, reuse.
 pub struct Analyzer {
@@ -143,6 +145,7 @@ fn quote_stages(
     if with_indirect {
         let reported = indirect::find_indirect_in(text, &ws, sentences, &found, &mut ents);
         lend_reported_speakers(sentences, &mut found, &reported);
+        follow_reported_speech(text, &mut found, &reported);
         found.extend(reported);
     }
     (found, ents)
@@ -175,6 +178,37 @@ fn lend_reported_speakers(sentences: &[(usize, usize)], quotes: &mut [Quote], re
         q.speaker = r.speaker.clone();
         q.cue = r.cue.clone();
         q.kind = QuoteKind::Partial;
+    }
+}
+
+/// "Cummings called him a master of impossible deals. “He showed again and again …”": a
+/// quotation with no speaker of its own that follows reported speech in the same paragraph,
+/// with nothing but the end of that sentence between, continues it.
+fn follow_reported_speech(text: &str, quotes: &mut [Quote], reported: &[Quote]) {
+    // Reported speech is in text order; a cursor keeps this linear.
+    let mut r = 0;
+    for q in quotes.iter_mut() {
+        while reported.get(r + 1).is_some_and(|n| n.end <= q.start) {
+            r += 1;
+        }
+        if q.speaker.is_some() || q.cue.is_some() || q.kind != QuoteKind::Direct {
+            continue;
+        }
+        let Some(prev) = reported.get(r).filter(|p| p.end <= q.start) else {
+            continue;
+        };
+        let Some(gap) = text.get(prev.end..q.start) else {
+            continue;
+        };
+        if gap.contains('\n') || parallax_text::words(gap).len() > 6 {
+            continue;
+        }
+        if let Some(s) = &prev.speaker {
+            q.speaker = Some(Speaker {
+                via: SpeakerVia::Context,
+                ..s.clone()
+            });
+        }
     }
 }
 

@@ -191,6 +191,34 @@ case!(
     [("to rebuild every pier", Partial, "Ana Ruiz", "said")]
 );
 case!(
+    title_before_a_name_is_not_the_speaker,
+    "“This is a sad day for the town,” said Rep. Ana K. Ruiz (D-Port), head of the harbour caucus.",
+    [(
+        "This is a sad day for the town",
+        Direct,
+        "Ana K. Ruiz",
+        "said"
+    )]
+);
+case!(
+    as_someone_put_it,
+    "As Tomas Brandt put it in a statement, “the pier is our living room.”",
+    [(
+        "the pier is our living room.",
+        Direct,
+        "Tomas Brandt",
+        "put it"
+    )]
+);
+case!(
+    quote_after_reported_speech_continues_it,
+    "Harbour master Delphine Okoro warned that the wall would not last another winter. “We have patched it for the last time.”",
+    [
+        ("the wall would not last another winter", Indirect, "Delphine Okoro", "warned"),
+        ("We have patched it for the last time.", Direct, "Delphine Okoro", "-"),
+    ]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

@@ -599,6 +599,16 @@ fn find_cue(
                 first: i,
                 last: i + 1,
             })
+        } else if matches!(w.as_str(), "put" | "puts")
+            && ws.get(i + 1).is_some_and(|n| n.text == "it")
+        {
+            // "As Ruiz put it, “…”".
+            Some(Cue {
+                text: format!("{w} it"),
+                class: CueClass::Speech,
+                first: i,
+                last: i + 1,
+            })
         } else if w == "quoted" && ws.get(i + 1).is_some_and(|n| n.text == "as") {
             let last = if ws.get(i + 2).is_some_and(|n| n.text == "saying") {
                 i + 2

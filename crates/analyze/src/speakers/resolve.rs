@@ -15,7 +15,12 @@ pub(crate) fn resolve(
     match m.kind {
         MentionKind::Name => {
             let bare = strip_titles(&mention, lex);
-            let idx = ents.at(m.span).or_else(|| ents.by_name(&bare, m.span.0));
+            // "Rep. Ana Ruiz": the entity at the mention's start may be the title alone (the
+            // period cut it off); the name after it is the person.
+            let at = ents
+                .at(m.span)
+                .filter(|&i| !lex.titles.contains(ents.list[i].name.as_str()));
+            let idx = at.or_else(|| ents.by_name(&bare, m.span.0));
             // Being named as a speaker is the evidence a bare capitalised name lacked.
             if let Some(e) = idx.and_then(|i| ents.list.get_mut(i)) {
                 if e.kind == EntityKind::Other {
