@@ -300,7 +300,8 @@ pub(crate) fn det_np_before(text: &str, ws: &[Word], k: usize) -> Option<Mention
         }
         i -= 1;
         let l = ws[i].text.to_lowercase();
-        if PLAIN_DETERMINERS.contains(&l.as_str()) {
+        // A possessive determines the phrase too: "Obama's former campaign strategist".
+        if PLAIN_DETERMINERS.contains(&l.as_str()) || l.ends_with("'s") || l.ends_with("’s") {
             return Some(Mention {
                 span: Span(ws[i].start, head.end),
                 kind: MentionKind::Role,
