@@ -219,6 +219,19 @@ case!(
     ]
 );
 case!(
+    speaker_of_a_later_clause_is_not_the_quotes,
+    "Councillor Ivo Brandt said he was “on the fence” until Ruiz said the pier would close.",
+    [("on the fence", Partial, "Ivo Brandt", "said")]
+);
+case!(
+    cue_with_a_colon_introduces_the_next_quote,
+    "After the mayor said the pier was “beyond repair,” Brandt said: “We will see about that.”",
+    [
+        ("beyond repair", Partial, "mayor", "said"),
+        ("We will see about that.", Direct, "Brandt", "said"),
+    ]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

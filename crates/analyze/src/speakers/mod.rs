@@ -174,7 +174,20 @@ pub fn attribute_in(
                     det_np_before(text, &after, cue.first)
                 }
             });
-            if mention.is_some() {
+            // "… “kind of riding the fence” until Haley said …": a clause opener between the
+            // quote and its would-be speaker starts another clause; and "Trump said: “…”"
+            // introduces the next quotation, not this one.
+            let other_clause = mention.as_ref().is_some_and(|m| {
+                after
+                    .iter()
+                    .take_while(|w| w.end <= m.span.0)
+                    .any(|w| CLAUSE_OPENERS.contains(&w.text.to_lowercase().as_str()))
+            });
+            let introduces_next = text
+                .get(after[cue.last].end..)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+                && !inverted;
+            if mention.is_some() && !other_clause && !introduces_next {
                 found = Some((cue, mention, true));
             }
         }
@@ -415,6 +428,12 @@ fn actor_in(
             )
         })
 }
+
+/// Words that open a new clause: a speaker after one of them speaks in that clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "until", "when", "after", "before", "because", "while", "and", "but", "if", "since",
+    "although", "though", "whereas", "unless", "once",
+];
 
 /// What people issue rather than say: before "saying", its author is the speaker.
 const DOCUMENTS: &[&str] = &[
