@@ -9,8 +9,10 @@
 //!
 //! The content is the reported clause (a span of the sentence, or two around a parenthetical
 //! attribution); quoted fragments inside it stay where they are, so a partial quote can sit
-//! inside an indirect quote. Sentences that hold a direct quotation are left to the quote
-//! extractor: their attribution is already known. One attribution per sentence, the first.
+//! inside an indirect quote. In a sentence that holds a direct quotation only the narration
+//! before it and a participle clause after it (", adding that …") are scanned; the quotation's
+//! own attribution is already known. A sentence's first attribution usually covers it;
+//! coordinated clauses outside it are scanned for more (`clauses`).
 //! Speakers resolve exactly as for quotations (names, pronouns, role nouns), with one
 //! addition: a plain noun phrase ("officials", "a new poll") is kept as the source.
 
@@ -23,8 +25,10 @@ use crate::speakers::{
     frame_words, np_after, np_before, resolve, strip_determiner, Mention, MentionKind,
 };
 
+mod clauses;
 mod shapes;
 mod stance;
+mod tail;
 
 use shapes::{according_to, backward, cue_at, forward};
 use stance::stance;
@@ -62,35 +66,61 @@ pub fn find_indirect_in(
         .filter(|q| q.kind != QuoteKind::Headline)
         .flat_map(|q| q.parts.iter().copied())
         .collect();
-    let direct: Vec<Span> = quotes
+    // Each direct quotation's parts, with its speaker.
+    let direct: Vec<(Span, Option<&Speaker>)> = quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct)
-        .flat_map(|q| q.parts.iter().copied())
+        .flat_map(|q| q.parts.iter().map(move |p| (*p, q.speaker.as_ref())))
         .collect();
     let mut out = Vec::new();
     // Spans are sorted, so a moving cursor keeps the overlap checks linear.
     let mut dcur = 0;
     for &(s0, s1) in sentences {
-        while direct.get(dcur).is_some_and(|d| d.1 <= s0) {
+        while direct.get(dcur).is_some_and(|d| d.0 .1 <= s0) {
             dcur += 1;
         }
-        // A sentence with a direct quotation is left to the quote extractor, except for a
-        // reported clause before the quotation ("Slinker said Trump was a candidate in the
-        // spirit of the Valley: “…”"): the narration up to the quote is scanned on its own.
-        let s1 = match direct.get(dcur).filter(|d| d.0 < s1) {
-            Some(d) => {
-                let cut = text[s0..d.0.max(s0)]
+        let in_sentence = direct[dcur.min(direct.len())..]
+            .iter()
+            .take_while(|d| d.0 .0 < s1);
+        let (first, last) = (in_sentence.clone().next(), in_sentence.last());
+        let mut found = Vec::new();
+        match (first, last) {
+            (Some(&(d, _)), Some(&(last, speaker))) => {
+                // A sentence with a direct quotation is left to the quote extractor, except
+                // for a reported clause before the quotation ("Slinker said Trump was a
+                // candidate in the spirit of the Valley: “…”") and a participle clause after
+                // it (", adding that …"): each is scanned on its own.
+                let head = text
+                    .get(s0..d.0.max(s0))
+                    .unwrap_or("")
                     .trim_end_matches(['"', '“', '”', '\'', '‘'])
                     .len();
-                if cut == 0 {
-                    continue;
+                if head > 0 {
+                    let ws = frame_words(all, s0, s0 + head);
+                    found.extend(clauses::clause_attributions(
+                        text,
+                        s0,
+                        s0 + head,
+                        &ws,
+                        &quoted,
+                        ents,
+                        lex,
+                    ));
                 }
-                s0 + cut
+                if last.1 < s1 {
+                    let ws = frame_words(all, last.1, s1);
+                    let end = content_end(text, last.1, s1);
+                    found.extend(tail::after_quote(text, end, &ws, &quoted, speaker, lex));
+                }
             }
-            None => s1,
-        };
-        let ws = frame_words(all, s0, s1);
-        if let Some(mut q) = sentence_attribution(text, s0, s1, &ws, &quoted, ents, lex) {
+            _ => {
+                let ws = frame_words(all, s0, s1);
+                found.extend(clauses::clause_attributions(
+                    text, s0, s1, &ws, &quoted, ents, lex,
+                ));
+            }
+        }
+        for mut q in found {
             // Quoted words inside the reported clause are quotations of their own (partial or
             // term): the indirect content keeps the narrator's words around them.
             q.parts = q

@@ -113,10 +113,11 @@ pub(super) fn backward(
     } else {
         let m = np_before(text, ws, i, lex).or_else(|| plain_np_before(text, ws, i))?;
         let first = ws.partition_point(|w| w.start < m.span.0);
-        // The comma may stand before a short descriptor: ", engineer Sofia Lund said,".
-        let k = (first.saturating_sub(3)..first)
+        // The comma may stand before a descriptor: ", engineer Sofia Lund said,", ", the
+        // news site Harbour Daily reported." Anything but a verb may stand there.
+        let k = (first.saturating_sub(8)..first)
             .rev()
-            .take_while(|&k| k == first - 1 || ws[k + 1].text.chars().all(char::is_lowercase))
+            .take_while(|&k| k == first - 1 || !stance::is_verb(&lower(&ws[k + 1])))
             .find(|&k| gap(text, &ws[k], &ws[k + 1]).contains(','))?;
         (m, ws[k].end)
     };
@@ -134,11 +135,17 @@ pub(super) fn backward(
         if before_t.contains(',') && words(text.get(t.start..end).unwrap_or("")).len() >= 2 {
             parts.push(Span(t.start, end));
         } else if !before_t.contains(',') {
-            // "…, Ruiz said on Friday." is fine; "…, Ruiz said the pier …" is a forward form.
-            let rest = &ws[i + 1..];
-            let adverbial = rest.iter().take_while(|w| w.end <= end).all(|w| {
+            // "…, Ruiz said on Friday." and "…, Ruiz told the court in a filing." are fine;
+            // "…, Ruiz said the pier would …" is a forward form: a verb follows.
+            let rest: Vec<&Word> = ws[i + 1..].iter().take_while(|w| w.end <= end).collect();
+            let adverbial = rest.iter().all(|w| {
                 PREPOSITIONS.contains(&lower(w).as_str()) || is_stopword(w.text) || is_cap(w.text)
-            });
+            }) || rest.len() <= 8
+                && !rest.iter().any(|w| stance::is_verb(&lower(w)))
+                && (OBJECT_CUES.contains(&lower(&ws[i]).as_str())
+                    || rest
+                        .first()
+                        .is_some_and(|w| PREPOSITIONS.contains(&lower(w).as_str())));
             if !adverbial {
                 return None;
             }

@@ -26,6 +26,11 @@ fn verb_like(w: &str) -> bool {
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
 }
 
+/// A lower-case verb form or auxiliary ("has", "vowed", "wants").
+pub(super) fn is_verb(w: &str) -> bool {
+    AUX.contains(&w) || verb_like(w)
+}
+
 /// The stance of a named source, without a speech verb: "Ruiz wants the pier rebuilt",
 /// "the council has proposed a new levy". PolNeAR and PARC attribute these to their subject
 /// too. Taken only when the subject opens the sentence (after at most a short adverbial) and
