@@ -176,6 +176,25 @@ fn lower(w: &Word) -> String {
     w.text.to_lowercase()
 }
 
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// An indirect quote of `parts` (trimmed, in order).
+fn indirect_quote(text: &str, parts: Vec<Span>, speaker: Option<Speaker>, cue: String) -> Quote {
+    let content: Vec<&str> = parts.iter().map(|p| p.of(text)).collect();
+    Quote {
+        id: String::new(),
+        start: parts.first().map_or(0, |p| p.0),
+        end: parts.last().map_or(0, |p| p.1),
+        text: content.join(" "),
+        kind: QuoteKind::Indirect,
+        speaker,
+        cue: Some(cue),
+        parts,
+    }
+}
+
 fn gap<'a>(text: &'a str, a: &Word, b: &Word) -> &'a str {
     text.get(a.end..b.start).unwrap_or("")
 }
@@ -226,6 +245,7 @@ fn sentence_attribution(
         });
     }
     stance(text, end, ws, quoted, ents, lex)
+        .or_else(|| tail::in_sentence(text, end, ws, quoted, ents, lex))
 }
 
 /// End of the sentence's words: final punctuation and closing marks dropped.

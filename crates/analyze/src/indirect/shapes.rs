@@ -53,7 +53,13 @@ pub(super) fn cue_at(ws: &[Word], i: usize, lex: &Lexicon) -> Option<(String, Cu
                     | "key"
                     | "early"
             ));
-    if w.ends_with("ing") || noun_states || capital_inside && w == "states" {
+    // ... unless a form of "be" makes it finite ("Ruiz is warning that …").
+    let progressive = i > 0
+        && matches!(
+            lower(&ws[i - 1]).as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be" | "not"
+        );
+    if w.ends_with("ing") && !progressive || noun_states || capital_inside && w == "states" {
         return None;
     }
     match lex.cue(&w) {
@@ -163,7 +169,17 @@ pub(super) fn forward(
     cue: &str,
     lex: &Lexicon,
 ) -> Option<Found> {
-    let mention = np_before(text, ws, i, lex).or_else(|| plain_np_before(text, ws, i))?;
+    // The subject stands before the auxiliaries: "Ruiz has been warning".
+    let mut j = i;
+    while j > 0
+        && matches!(
+            lower(&ws[j - 1]).as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be" | "not" | "has" | "have" | "had"
+        )
+    {
+        j -= 1;
+    }
+    let mention = np_before(text, ws, j, lex).or_else(|| plain_np_before(text, ws, j))?;
     let rest: Vec<&Word> = ws[i + 1..].iter().filter(|w| w.end <= end).collect();
     // "that" within reach opens the clause.
     let that = rest
@@ -210,10 +226,6 @@ pub(super) fn forward(
     }
     let start = rest.get(k)?.start;
     Some((vec![Span(start, end)], Some(mention)))
-}
-
-fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A plain noun phrase ending right before word `k` ("officials", "a new poll"): up to four

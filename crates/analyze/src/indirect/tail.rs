@@ -1,6 +1,7 @@
-//! Reported speech after a direct quotation in the same sentence: "“…,” Anderson said,
-//! adding that Sanders is the most trustworthy." The participle continues the quoted
-//! speaker's speech, so the clause after it is theirs.
+//! Reported speech that continues another clause's subject: a participle after a comma or a
+//! verb after "and" ("Ruiz backed the plan, warning that costs would rise", "“…,” Anderson
+//! said, adding that Sanders is the most trustworthy"). The subject is not next to the cue:
+//! it is the quoted speaker after a direct quotation, else the sentence's subject.
 
 use super::*;
 
@@ -18,16 +19,14 @@ const LISTENER_CUES: &[&str] = &[
     "begging",
 ];
 
-/// The reported clause in `ws` (the words after the sentence's last direct quotation, up to
-/// `end`), with `speaker` (the quotation's) as its source.
-pub(super) fn after_quote(
+/// The first continuing cue in `ws` (words up to `end`) and the content after it.
+pub(super) fn continuation(
     text: &str,
     end: usize,
     ws: &[Word],
     quoted: &[Span],
-    speaker: Option<&Speaker>,
     lex: &Lexicon,
-) -> Option<Quote> {
+) -> Option<(String, Span, usize)> {
     for i in 1..ws.len() {
         let w = &ws[i];
         if w.end > end || inside(quoted, w) {
@@ -35,7 +34,7 @@ pub(super) fn after_quote(
         }
         let l = lower(w);
         let prev = lower(&ws[i - 1]);
-        // ", adding that …" or "and added that …": a second verb of the same speaker.
+        // ", adding that …" or "and added that …": a second verb of the same subject.
         let participle = l.ends_with("ing") && gap(text, &ws[i - 1], w).contains(',');
         let coordinated = prev == "and" && !l.ends_with("ing");
         if !(participle || coordinated) {
@@ -65,16 +64,41 @@ pub(super) fn after_quote(
         };
         let start = rest.get(k)?.start;
         let content = trim(text, Span(start, end))?;
-        return Some(Quote {
-            id: String::new(),
-            start: content.0,
-            end: content.1,
-            text: content.of(text).to_string(),
-            kind: QuoteKind::Indirect,
-            speaker: speaker.cloned(),
-            cue: Some(l),
-            parts: vec![content],
-        });
+        return Some((l, content, i));
     }
     None
+}
+
+/// The reported clause after the sentence's last direct quotation (`ws` are the words after
+/// it, up to `end`), with `speaker` (the quotation's) as its source.
+pub(super) fn after_quote(
+    text: &str,
+    end: usize,
+    ws: &[Word],
+    quoted: &[Span],
+    speaker: Option<&Speaker>,
+    lex: &Lexicon,
+) -> Option<Quote> {
+    let (cue, content, _) = continuation(text, end, ws, quoted, lex)?;
+    Some(indirect_quote(text, vec![content], speaker.cloned(), cue))
+}
+
+/// A continuing clause in a sentence without a direct quotation; its source is the subject
+/// before the first verb.
+pub(super) fn in_sentence(
+    text: &str,
+    end: usize,
+    ws: &[Word],
+    quoted: &[Span],
+    ents: &mut Entities,
+    lex: &Lexicon,
+) -> Option<Quote> {
+    let (cue, content, i) = continuation(text, end, ws, quoted, lex)?;
+    let verb = ws[..i]
+        .iter()
+        .position(|w| !is_cap(w.text) && stance::is_verb(&lower(w)));
+    let speaker = verb
+        .and_then(|j| np_before(text, ws, j, lex))
+        .and_then(|m| speaker_of(text, &m, ents, quoted, lex));
+    Some(indirect_quote(text, vec![content], speaker, cue))
 }
