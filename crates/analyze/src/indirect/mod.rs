@@ -32,6 +32,7 @@ mod tail;
 
 use shapes::{according_to, backward, cue_at, forward};
 use stance::stance;
+use tail::Form;
 
 const MIN_CONTENT_WORDS: usize = 3;
 
@@ -244,8 +245,11 @@ fn sentence_attribution(
             parts,
         });
     }
-    stance(text, end, ws, quoted, ents, lex)
-        .or_else(|| tail::in_sentence(text, end, ws, quoted, ents, lex))
+    // "…, and said that …" is a speech verb of the subject, worth more than its first verb;
+    // a participle ("…, warning that …") is taken only when no stance is found.
+    tail::in_sentence(text, end, ws, quoted, ents, lex, Form::Coordinated)
+        .or_else(|| stance(text, end, ws, quoted, ents, lex))
+        .or_else(|| tail::in_sentence(text, end, ws, quoted, ents, lex, Form::Participle))
 }
 
 /// End of the sentence's words: final punctuation and closing marks dropped.

@@ -14,6 +14,26 @@ const PREPOSITIONS: &[&str] = &[
     "of", "over", "while", "when", "late", "early", "last", "this", "earlier", "later",
 ];
 
+/// Prepositions that open a sentence's adverbial, beyond [`PREPOSITIONS`].
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "despite",
+    "amid",
+    "among",
+    "against",
+    "under",
+    "since",
+    "without",
+    "through",
+    "across",
+    "following",
+    "given",
+    "like",
+    "unlike",
+    "beyond",
+    "within",
+    "by",
+];
+
 /// The cue at word `i`, with the index of its last word.
 pub(super) fn cue_at(ws: &[Word], i: usize, lex: &Lexicon) -> Option<(String, CueClass, usize)> {
     let w = lower(&ws[i]);
@@ -133,6 +153,15 @@ pub(super) fn backward(
         .iter()
         .position(|w| w.start >= mention.span.1)
         .map(|k| k + i + 1);
+    // "Despite the delay, officials told the board.": a phrase opening with a preposition
+    // and holding no verb is an adverbial, not a reported clause.
+    let before: Vec<&Word> = ws.iter().take_while(|w| w.end <= comma_at).collect();
+    let opens_adverbial = before.first().is_some_and(|w| {
+        PREPOSITIONS.contains(&lower(w).as_str()) || ADVERBIAL_OPENERS.contains(&lower(w).as_str())
+    });
+    if opens_adverbial && !before.iter().any(|w| stance::is_verb(&lower(w))) {
+        return None;
+    }
     let mut parts = vec![Span(s0, comma_at)];
     if let Some(t) = tail_start.and_then(|t| ws.get(t)) {
         let before_t = text
@@ -230,7 +259,7 @@ pub(super) fn forward(
 
 /// A plain noun phrase ending right before word `k` ("officials", "a new poll"): up to four
 /// words back to a determiner.
-fn plain_np_before(text: &str, ws: &[Word], k: usize) -> Option<Mention> {
+pub(super) fn plain_np_before(text: &str, ws: &[Word], k: usize) -> Option<Mention> {
     let mut j = k;
     while j > 0
         && matches!(

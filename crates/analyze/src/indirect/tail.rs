@@ -19,13 +19,25 @@ const LISTENER_CUES: &[&str] = &[
     "begging",
 ];
 
-/// The first continuing cue in `ws` (words up to `end`) and the content after it.
+/// Which continuing cues to look for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    /// ", adding that …"
+    Participle,
+    /// "and added that …"
+    Coordinated,
+    /// Either.
+    Both,
+}
+
+/// The first continuing cue of `form` in `ws` (words up to `end`) and the content after it.
 pub(super) fn continuation(
     text: &str,
     end: usize,
     ws: &[Word],
     quoted: &[Span],
     lex: &Lexicon,
+    form: Form,
 ) -> Option<(String, Span, usize)> {
     for i in 1..ws.len() {
         let w = &ws[i];
@@ -35,8 +47,10 @@ pub(super) fn continuation(
         let l = lower(w);
         let prev = lower(&ws[i - 1]);
         // ", adding that …" or "and added that …": a second verb of the same subject.
-        let participle = l.ends_with("ing") && gap(text, &ws[i - 1], w).contains(',');
-        let coordinated = prev == "and" && !l.ends_with("ing");
+        let participle = form != Form::Coordinated
+            && l.ends_with("ing")
+            && gap(text, &ws[i - 1], w).contains(',');
+        let coordinated = form != Form::Participle && prev == "and" && !l.ends_with("ing");
         if !(participle || coordinated) {
             continue;
         }
@@ -79,7 +93,7 @@ pub(super) fn after_quote(
     speaker: Option<&Speaker>,
     lex: &Lexicon,
 ) -> Option<Quote> {
-    let (cue, content, _) = continuation(text, end, ws, quoted, lex)?;
+    let (cue, content, _) = continuation(text, end, ws, quoted, lex, Form::Both)?;
     Some(indirect_quote(text, vec![content], speaker.cloned(), cue))
 }
 
@@ -92,13 +106,18 @@ pub(super) fn in_sentence(
     quoted: &[Span],
     ents: &mut Entities,
     lex: &Lexicon,
+    form: Form,
 ) -> Option<Quote> {
-    let (cue, content, i) = continuation(text, end, ws, quoted, lex)?;
-    let verb = ws[..i]
+    let (cue, content, i) = continuation(text, end, ws, quoted, lex, form)?;
+    // The first verb with a noun phrase before it: "After hours of talks, the board agreed
+    // …" skips "talks" (no subject before it) for "agreed".
+    let mention = ws[..i]
         .iter()
-        .position(|w| !is_cap(w.text) && stance::is_verb(&lower(w)));
-    let speaker = verb
-        .and_then(|j| np_before(text, ws, j, lex))
-        .and_then(|m| speaker_of(text, &m, ents, quoted, lex));
+        .enumerate()
+        .filter(|(_, w)| !is_cap(w.text) && stance::is_verb(&lower(w)))
+        .find_map(|(j, _)| {
+            np_before(text, ws, j, lex).or_else(|| shapes::plain_np_before(text, ws, j))
+        });
+    let speaker = mention.and_then(|m| speaker_of(text, &m, ents, quoted, lex));
     Some(indirect_quote(text, vec![content], speaker, cue))
 }
