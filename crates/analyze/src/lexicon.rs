@@ -62,6 +62,9 @@ pub enum CueClass {
 pub struct Lexicon {
     /// Cue form (lower-case) → (lemma, class).
     pub cues: HashMap<String, (String, CueClass)>,
+    /// Cue lemma → class: the base form, a cue only after "to" ("went on to say"), since many
+    /// base forms are also nouns ("a call", "the state").
+    pub cue_lemmas: HashMap<String, CueClass>,
     /// Titles as written, without a trailing period; multiword titles included.
     pub titles: HashSet<String>,
     /// Role nouns, lower-case.
@@ -114,8 +117,13 @@ impl Lexicon {
                 first_names.entry(name.to_string()).or_insert(g);
             }
         }
+        let cue_lemmas = cues
+            .values()
+            .map(|(lemma, class)| (lemma.clone(), *class))
+            .collect();
         Lexicon {
             cues,
+            cue_lemmas,
             titles: set(include_str!("../data/titles.txt")),
             roles: set(include_str!("../data/roles.txt")),
             org_words: set(include_str!("../data/org_words.txt")),
@@ -128,6 +136,11 @@ impl Lexicon {
     /// The cue class of a lower-case word form.
     pub fn cue(&self, form: &str) -> Option<CueClass> {
         self.cues.get(form).map(|(_, c)| *c)
+    }
+
+    /// The cue class of a lower-case base form ("say", "accuse").
+    pub fn cue_lemma(&self, lemma: &str) -> Option<CueClass> {
+        self.cue_lemmas.get(lemma).copied()
     }
 }
 

@@ -232,6 +232,16 @@ case!(
     ]
 );
 case!(
+    infinitive_cue_takes_the_clause_subject,
+    "Mayor Ana Ruiz took to the radio on Monday to accuse the port board of a “shameful delay.”",
+    [("shameful delay", Partial, "Ana Ruiz", "accuse")]
+);
+case!(
+    preposition_opening_a_sentence_is_not_a_speaker,
+    "During a visit to the docks, Ana Ruiz praised the crews, saying, “They worked all night.”",
+    [("They worked all night.", Direct, "Ana Ruiz", "saying")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

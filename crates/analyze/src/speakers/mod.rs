@@ -198,16 +198,25 @@ pub fn attribute_in(
                 // before a participle after a comma stands an object; the speaker is the
                 // subject of the main clause.
                 // "released a statement saying “…”": the statement's author speaks.
-                let participle = cue.text.ends_with("ing")
-                    && cue.first > 0
-                    && (text
-                        .get(before[cue.first - 1].end..before[cue.first].start)
-                        .is_some_and(|g| g.contains(','))
-                        || DOCUMENTS.contains(&before[cue.first - 1].text.to_lowercase().as_str()));
+                // "went on to say", "took to Twitter to accuse": an infinitive hangs off the
+                // main clause the same way.
+                let participle = cue.first > 0
+                    && (cue.text.ends_with("ing")
+                        && (text
+                            .get(before[cue.first - 1].end..before[cue.first].start)
+                            .is_some_and(|g| g.contains(','))
+                            || DOCUMENTS
+                                .contains(&before[cue.first - 1].text.to_lowercase().as_str()))
+                        || before[cue.first - 1].text == "to");
                 // After "told" or "telling" stands the listener, not the speaker.
                 let listener_after = OBJECT_CUES.contains(&cue.text.as_str());
+                let infinitive = before[..cue.first].last().is_some_and(|w| w.text == "to");
                 let mention = if cue.class == CueClass::Source {
                     np_after(text, &before, cue.last + 1, lex)
+                } else if participle && infinitive {
+                    // "was forced to concede": the subject stands right before the verb chain.
+                    np_before(text, &before, cue.first, lex)
+                        .or_else(|| clause_subject(text, &before[..cue.first], lex))
                 } else if participle {
                     clause_subject(text, &before[..cue.first], lex)
                 } else {
@@ -471,10 +480,25 @@ fn clause_subject(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
         if !opens {
             continue;
         }
-        let Some(mut m) = np_after(text, ws, i, lex) else {
+        // "the New York businessman": a determiner opens a plain noun phrase, whatever
+        // capitalised words it holds.
+        let det = PLAIN_DETERMINERS.contains(&ws[i].text.to_lowercase().as_str());
+        let found = if det {
+            det_np_after(text, ws, i).or_else(|| np_after(text, ws, i, lex))
+        } else {
+            np_after(text, ws, i, lex)
+        };
+        let Some(mut m) = found else {
             continue;
         };
-        let mut next = ws.iter().position(|w| w.start >= m.span.1);
+        // "Jason Chaffetz (R-Utah) said": a parenthesis after the name is part of it.
+        let mut end = m.span.1;
+        if text.get(end..).is_some_and(|r| r.starts_with(" (")) {
+            if let Some(close) = text.get(end..).and_then(|r| r.find(')')) {
+                end += close + 1;
+            }
+        }
+        let mut next = ws.iter().position(|w| w.start >= end);
         // "Fire chief Rafael Amsel declined …": a role word between two names belongs to the
         // subject; the name after it is the person.
         if let Some(k) = next.filter(|&k| lex.roles.contains(ws[k].text)) {
@@ -644,7 +668,12 @@ fn find_cue(
             // A capitalised word inside a frame is a name ("the United States"), not a cue,
             // unless the frame is in headline style ("Ruiz Vows “…”").
             None
-        } else if let Some(class) = lex.cue(&w) {
+        } else if let Some(class) = lex.cue(&w).or_else(|| {
+            // A base form after "to": "went on to say", "took to Twitter to accuse".
+            (i > 0 && ws[i - 1].text == "to")
+                .then(|| lex.cue_lemma(&w))
+                .flatten()
+        }) {
             // "read", "began" and "continued" are cues right after a quote
             // ("…,” the statement read); before a quote only as the frame's last word ("She
             // continued, “…”").

@@ -170,7 +170,29 @@ pub(crate) fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> 
 /// word ("But, said Ruiz") or a day or month ("Monday saying …"): those name nobody.
 fn name_mention(ws: &[Word], i: usize, j: usize) -> Option<Mention> {
     let (first, last) = (ws.get(i)?, ws.get(j)?);
-    let lone_stopword = i == j && parallax_text::is_stopword(&first.text.to_lowercase());
+    let lower = first.text.to_lowercase();
+    let lone_stopword = i == j
+        && (parallax_text::is_stopword(&lower)
+            || matches!(
+                lower.as_str(),
+                "during"
+                    | "following"
+                    | "despite"
+                    | "amid"
+                    | "under"
+                    | "since"
+                    | "unlike"
+                    | "like"
+                    | "including"
+                    | "regarding"
+                    | "given"
+                    | "meanwhile"
+                    | "still"
+                    | "instead"
+                    | "earlier"
+                    | "later"
+                    | "yet"
+            ));
     if lone_stopword || is_calendar_word(first.text) || is_calendar_word(last.text) {
         return None;
     }
