@@ -242,6 +242,11 @@ case!(
     [("They worked all night.", Direct, "Ana Ruiz", "saying")]
 );
 case!(
+    title_after_a_year_or_a_kind_of_work_is_a_term,
+    "In his 2019 book, “Tides of the North,” Tomas Brandt said the harbour would flood.",
+    [("Tides of the North", Term, "-", "-")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

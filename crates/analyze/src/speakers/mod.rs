@@ -351,9 +351,8 @@ pub fn attribute_in(
                 && !continues_after
         {
             QuoteKind::Direct
-        } else if !personal
-            && title_case
-            && (cue_class != Some(CueClass::Speech) || names_a_work(lead))
+        } else if title_case && names_a_work(lead)
+            || !personal && title_case && cue_class != Some(CueClass::Speech)
             || !personal
                 && n_words <= 4
                 && cue_class.is_none()
@@ -520,8 +519,14 @@ fn clause_subject(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
 /// a work or programme rather than speech: "on CBS's “Face the Nation”", "to the tune of
 /// “Silent Night”", "his book “The Art of the Deal”".
 fn names_a_work(lead: &str) -> bool {
-    let last = lead.rsplit([' ', '\n']).next().unwrap_or("");
-    last.ends_with("'s")
+    let last = lead
+        .rsplit([' ', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', ':']);
+    // "his 1994 “Contract with America”": a year names an edition, a programme or a plan.
+    let year = last.len() == 4 && last.chars().all(|c| c.is_ascii_digit());
+    year || last.ends_with("'s")
         || last.ends_with("’s")
         || matches!(
             last,
@@ -547,6 +552,20 @@ fn names_a_work(lead: &str) -> bool {
                 | "podcast"
                 | "series"
                 | "novel"
+                | "anthem"
+                | "hymn"
+                | "poem"
+                | "play"
+                | "musical"
+                | "documentary"
+                | "memoir"
+                | "biography"
+                | "blog"
+                | "newsletter"
+                | "commentary"
+                | "headline"
+                | "slogan"
+                | "motto"
         )
 }
 
