@@ -127,9 +127,14 @@ case!(
     [("paper walls", Partial, "Mira Holt", "referred to")]
 );
 case!(
-    naming_verb_with_a_title_case_name_is_a_term,
+    nickname_someone_coins_is_their_word,
     "Engineers dubbed the new breakwater “Iron Lady.”",
-    [("Iron Lady", Term, "Engineers", "dubbed")]
+    [("Iron Lady", Partial, "Engineers", "dubbed")]
+);
+case!(
+    name_known_to_nobody_in_particular_is_a_term,
+    "The new breakwater, known locally as “Iron Lady,” held.",
+    [("Iron Lady", Term, "-", "-")]
 );
 case!(
     fragment_in_a_sentence_about_someone_is_partial,

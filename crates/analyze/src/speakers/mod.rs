@@ -352,7 +352,11 @@ pub fn attribute_in(
         {
             QuoteKind::Direct
         } else if title_case && names_a_work(lead)
-            || !personal && title_case && cue_class != Some(CueClass::Speech)
+            || !personal
+                && title_case
+                && cue_class != Some(CueClass::Speech)
+                // "Trump called her “Miss Piggy”": a nickname someone coins is their word.
+                && !(cue_class == Some(CueClass::Naming) && speaker.is_some())
             || !personal
                 && n_words <= 4
                 && cue_class.is_none()
