@@ -159,16 +159,23 @@ fn lend_reported_speakers(sentences: &[(usize, usize)], quotes: &mut [Quote], re
         let i = sentences.partition_point(|s| s.1 <= at);
         sentences.get(i).filter(|s| s.0 <= at).copied()
     };
-    let by_sentence: std::collections::HashMap<(usize, usize), &Quote> = reported
-        .iter()
-        .filter(|r| r.speaker.is_some())
-        .filter_map(|r| Some((sentence_of(r.start)?, r)))
-        .collect();
+    // Several clauses of one sentence may each report speech: a fragment belongs to the last
+    // one that starts before it (or the first, when it opens the sentence).
+    let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<&Quote>> =
+        std::collections::HashMap::new();
+    for r in reported.iter().filter(|r| r.speaker.is_some()) {
+        if let Some(s) = sentence_of(r.start) {
+            by_sentence.entry(s).or_default().push(r);
+        }
+    }
     for q in quotes.iter_mut() {
         if q.speaker.is_some() || !matches!(q.kind, QuoteKind::Partial | QuoteKind::Term) {
             continue;
         }
-        let Some(r) = sentence_of(q.start).and_then(|s| by_sentence.get(&s)) else {
+        let Some(rs) = sentence_of(q.start).and_then(|s| by_sentence.get(&s)) else {
+            continue;
+        };
+        let Some(r) = rs.iter().rev().find(|r| r.start <= q.start).or(rs.first()) else {
             continue;
         };
         // A title-case term stays a term: a title or a name, not the speaker's words.

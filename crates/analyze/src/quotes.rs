@@ -160,6 +160,17 @@ fn marks(para: &str, base: usize) -> Vec<Mark> {
             _ => match (can_open, can_close) {
                 (true, false) => Role::Open,
                 (false, true) => Role::Close,
+                // “… say, 'Well done,' " said Russo”: a space between a nested single close and
+                // the double close.
+                (false, false)
+                    if c == '"'
+                        && prev.is_some_and(char::is_whitespace)
+                        && i.checked_sub(2)
+                            .and_then(|j| chars.get(j))
+                            .is_some_and(|&(_, pp)| matches!(pp, '\'' | '’')) =>
+                {
+                    Role::Close
+                }
                 _ => match glyph_role {
                     Some(r) => r,
                     // A lone straight mark between spaces or glued on both sides: skip it.

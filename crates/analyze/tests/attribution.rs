@@ -252,6 +252,34 @@ case!(
     [("Tides of the North", Term, "-", "-")]
 );
 case!(
+    space_between_nested_and_outer_closing_marks,
+    "\"If you lose squarely, you shake hands and say, 'Well done,' \" said Rep. Dana Russo.",
+    [("If you lose squarely", Direct, "Dana Russo", "said")]
+);
+case!(
+    title_inside_the_attribution_is_not_the_speaker,
+    "As Ana Ruiz, author of “The Unwritten Charter,” put it, “The council should compromise now.”",
+    [
+        ("The Unwritten Charter", Term, "-", "-"),
+        (
+            "The council should compromise now.",
+            Direct,
+            "Ana Ruiz",
+            "put it"
+        ),
+    ]
+);
+case!(
+    weekday_before_a_name_is_not_part_of_it,
+    "On Sunday Mayor Ana Ruiz announced: “The pier reopens in June.”",
+    [("The pier reopens in June.", Direct, "Ana Ruiz", "announced")]
+);
+case!(
+    fragment_takes_the_speaker_of_its_own_clause,
+    "Ruiz said the pier was safe, while Brandt argued that the wall was “a ruin.”",
+    [("a ruin", Partial, "Brandt", "argued")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

@@ -82,8 +82,14 @@ pub fn attribute_in(
             text.len(),
         );
         // The frame stops at neighbouring quotes in the same sentence.
+        // A title in the frame ("As Ruiz, author of “The Charter,” put it, “…”") is part of
+        // the narration, not a quote the frame stops at.
+        let prev_is_term = out
+            .last()
+            .is_some_and(|p: &Quote| p.kind == QuoteKind::Term);
         let prev_end = qi
             .checked_sub(1)
+            .filter(|_| !prev_is_term)
             .and_then(|p| marked[p].outer.last())
             .map(|s| s.1)
             .filter(|&e| e > s_start && e <= outer_start)
@@ -95,6 +101,13 @@ pub fn attribute_in(
             .filter(|&s| s < s_end && s >= outer_end)
             .unwrap_or(s_end);
         let mut before = frame_words(all_words, prev_end, outer_start);
+        if prev_is_term {
+            // The title's own words name nobody.
+            before.retain(|w| {
+                let k = quote_outer.partition_point(|q| q.1 <= w.start);
+                !quote_outer.get(k).is_some_and(|q| q.0 <= w.start)
+            });
+        }
         // A block quote introduced at the end of the previous sentence or paragraph ("The Times
         // reports:" / "He added:"): the introduction is its frame.
         if before.is_empty() && text[..outer_start].trim_end().ends_with(':') {
@@ -375,8 +388,12 @@ pub fn attribute_in(
         // the words of the sentence's subject.
         if speaker.is_none() && kind == QuoteKind::Partial {
             let whole = frame_words(all_words, s_start, outer_start);
+            // "Before a rally in Phoenix, Trump launched into a lament for “…”": after a
+            // fronted phrase, the main clause's subject.
             speaker = sentence_subject(text, &whole, s_start, ents, lex)
-                .and_then(|(m, _)| resolve(text, &m, ents, &quote_outer, lex));
+                .map(|(m, _)| m)
+                .or_else(|| clause_subject(text, &whole, lex))
+                .and_then(|m| resolve(text, &m, ents, &quote_outer, lex));
         }
         // The name of a programme or book has no speaker, whoever speaks in its sentence.
         let (speaker, cue) = if title_case && names_a_work(lead) {

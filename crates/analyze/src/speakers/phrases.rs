@@ -132,8 +132,10 @@ pub(crate) fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> 
             let p = ws[i - 1];
             let gap = &text[p.end..ws[i].start];
             let initial = p.text.chars().count() == 1 && gap == ". ";
+            // "on Sunday Mayor Ana Ruiz announced": a day or month is not part of the name.
             if (gap == " " || initial || gap == ". " && lex.titles.contains(p.text))
                 && is_cap(p.text)
+                && !is_calendar_word(p.text)
             {
                 i -= 1;
             } else {
