@@ -105,7 +105,7 @@ pub fn attribute_in(
             // The title's own words name nobody.
             before.retain(|w| {
                 let k = quote_outer.partition_point(|q| q.1 <= w.start);
-                !quote_outer.get(k).is_some_and(|q| q.0 <= w.start)
+                quote_outer.get(k).is_none_or(|q| q.0 > w.start)
             });
         }
         // A block quote introduced at the end of the previous sentence or paragraph ("The Times
