@@ -280,6 +280,11 @@ case!(
     [("a ruin", Partial, "Brandt", "argued")]
 );
 case!(
+    fragment_in_an_object_relative_clause_is_not_the_subjects,
+    "The minimum release, which negotiators called the “flow floor,” was settled last.",
+    [("flow floor", Partial, "negotiators", "called")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

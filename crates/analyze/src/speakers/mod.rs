@@ -389,10 +389,19 @@ pub fn attribute_in(
         if speaker.is_none() && kind == QuoteKind::Partial {
             let whole = frame_words(all_words, s_start, outer_start);
             // "Before a rally in Phoenix, Trump launched into a lament for “…”": after a
-            // fronted phrase, the main clause's subject.
+            // fronted phrase, the main clause's subject. Not across "which" or "whom": in
+            // "The minimum release, which negotiators called “…”", the words are the
+            // negotiators' (reported speech reads that plain noun later); after "who" the
+            // subject is still the speaker ("Beck, who called Trump “…”").
             speaker = sentence_subject(text, &whole, s_start, ents, lex)
                 .map(|(m, _)| m)
                 .or_else(|| clause_subject(text, &whole, lex))
+                .filter(|m| {
+                    !whole
+                        .iter()
+                        .filter(|w| w.start >= m.span.1)
+                        .any(|w| matches!(w.text, "which" | "whom"))
+                })
                 .and_then(|m| resolve(text, &m, ents, &quote_outer, lex));
         }
         // The name of a programme or book has no speaker, whoever speaks in its sentence.
