@@ -161,3 +161,21 @@ fn long_sentence_of_clauses_stays_whole() {
         }
     }
 }
+
+#[test]
+fn a_passive_cue_has_no_source_before_it() {
+    let quotes = extract_quotes(
+        "Asked whether the faulty wiring had been reported to the fire service, the chief \
+         said he had not seen the document.",
+        true,
+    );
+    let sources: Vec<_> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.mention.clone()))
+        .collect();
+    assert!(
+        sources.iter().all(|s| !s.contains("wiring")),
+        "the wiring reports nothing: {sources:?}"
+    );
+}

@@ -79,7 +79,19 @@ pub(super) fn cue_at(ws: &[Word], i: usize, lex: &Lexicon) -> Option<(String, Cu
             lower(&ws[i - 1]).as_str(),
             "is" | "are" | "was" | "were" | "been" | "be" | "not"
         );
-    if w.ends_with("ing") && !progressive || noun_states || capital_inside && w == "states" {
+    // A passive ("had been reported to the fire service", "was told") has no source before
+    // it: its subject is what was said, or the listener.
+    let passive = !w.ends_with("ing")
+        && i > 0
+        && matches!(
+            lower(&ws[i - 1]).as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be" | "being"
+        );
+    if w.ends_with("ing") && !progressive
+        || noun_states
+        || capital_inside && w == "states"
+        || passive
+    {
         return None;
     }
     match lex.cue(&w) {
