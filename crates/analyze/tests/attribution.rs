@@ -285,6 +285,16 @@ case!(
     [("flow floor", Partial, "negotiators", "called")]
 );
 case!(
+    sentence_opening_adverb_is_not_a_speaker,
+    "Early in the campaign, Ruiz attacked the board, calling it “a closed club.”",
+    [("a closed club", Partial, "Ruiz", "calling")]
+);
+case!(
+    place_before_an_infinitive_cue_is_not_the_speaker,
+    "Brandt, taking to Twitter to call the plan “a disgrace,” left the meeting.",
+    [("a disgrace", Partial, "Brandt", "call")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

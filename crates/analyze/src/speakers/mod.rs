@@ -227,9 +227,10 @@ pub fn attribute_in(
                 let mention = if cue.class == CueClass::Source {
                     np_after(text, &before, cue.last + 1, lex)
                 } else if participle && infinitive {
-                    // "was forced to concede": the subject stands right before the verb chain.
-                    np_before(text, &before, cue.first, lex)
-                        .or_else(|| clause_subject(text, &before[..cue.first], lex))
+                    // "Lewandowski, taking to Twitter to call …": the main clause's subject;
+                    // "was forced to concede": the subject right before the verb chain.
+                    clause_subject(text, &before[..cue.first], lex)
+                        .or_else(|| np_before(text, &before, cue.first, lex))
                 } else if participle {
                     clause_subject(text, &before[..cue.first], lex)
                 } else {

@@ -173,28 +173,8 @@ pub(crate) fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> 
 fn name_mention(ws: &[Word], i: usize, j: usize) -> Option<Mention> {
     let (first, last) = (ws.get(i)?, ws.get(j)?);
     let lower = first.text.to_lowercase();
-    let lone_stopword = i == j
-        && (parallax_text::is_stopword(&lower)
-            || matches!(
-                lower.as_str(),
-                "during"
-                    | "following"
-                    | "despite"
-                    | "amid"
-                    | "under"
-                    | "since"
-                    | "unlike"
-                    | "like"
-                    | "including"
-                    | "regarding"
-                    | "given"
-                    | "meanwhile"
-                    | "still"
-                    | "instead"
-                    | "earlier"
-                    | "later"
-                    | "yet"
-            ));
+    let lone_stopword =
+        i == j && (parallax_text::is_stopword(&lower) || NOT_NAMES.contains(&lower.as_str()));
     if lone_stopword || is_calendar_word(first.text) || is_calendar_word(last.text) {
         return None;
     }
@@ -203,6 +183,71 @@ fn name_mention(ws: &[Word], i: usize, j: usize) -> Option<Mention> {
         kind: MentionKind::Name,
     })
 }
+
+/// Words that open sentences capitalised without naming anyone: prepositions, adverbs,
+/// conjunctions and verbs ("Early in his campaign, Trump …", "Asked whether …").
+const NOT_NAMES: &[&str] = &[
+    "during",
+    "following",
+    "despite",
+    "amid",
+    "under",
+    "since",
+    "unlike",
+    "like",
+    "including",
+    "regarding",
+    "given",
+    "meanwhile",
+    "still",
+    "instead",
+    "earlier",
+    "later",
+    "yet",
+    "early",
+    "late",
+    "back",
+    "asked",
+    "told",
+    "said",
+    "another",
+    "also",
+    "even",
+    "just",
+    "only",
+    "once",
+    "again",
+    "however",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "already",
+    "soon",
+    "today",
+    "now",
+    "here",
+    "there",
+    "thus",
+    "hence",
+    "besides",
+    "overall",
+    "finally",
+    "first",
+    "last",
+    "next",
+    "separately",
+    "similarly",
+    "likewise",
+    "speaking",
+    "according",
+    "citing",
+    "pressed",
+    "reached",
+    "contacted",
+    "interviewed",
+    "responding",
+    "writing",
+];
 
 /// Days, months (but "May", also a surname) and day words, capitalised.
 fn is_calendar_word(w: &str) -> bool {
