@@ -295,6 +295,21 @@ case!(
     [("a disgrace", Partial, "Brandt", "call")]
 );
 case!(
+    coordinated_cue_shares_the_subject,
+    "As the crowd cheered, Ruiz was joined on stage by the harbour master and joked, “Nobody fell in today.”",
+    [("Nobody fell in today.", Direct, "Ruiz", "joked")]
+);
+case!(
+    shot_back,
+    "Asked about the delay, Councillor Ivo Brandt shot back: “Ask the board.”",
+    [("Ask the board.", Direct, "Ivo Brandt", "shot back")]
+);
+case!(
+    long_apposition_before_the_cue,
+    "Dana Russo, a close friend of the mayor who ran the harbour office for a decade, said, “She never gave up.”",
+    [("She never gave up.", Direct, "Dana Russo", "said")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

@@ -233,6 +233,14 @@ pub fn attribute_in(
                         .or_else(|| np_before(text, &before, cue.first, lex))
                 } else if participle {
                     clause_subject(text, &before[..cue.first], lex)
+                } else if before[..cue.first]
+                    .last()
+                    .is_some_and(|w| matches!(w.text, "and" | "but" | "then"))
+                {
+                    // "Silverman was joined on stage … and joked, “…”": a coordinated verb
+                    // shares the clause's subject.
+                    clause_subject(text, &before[..cue.first], lex)
+                        .or_else(|| np_before(text, &before, cue.first, lex))
                 } else {
                     np_before(text, &before, cue.first, lex)
                         .or_else(|| {
@@ -689,6 +697,16 @@ fn find_cue(
             Some(Cue {
                 text: "according to".into(),
                 class: CueClass::Source,
+                first: i,
+                last: i + 1,
+            })
+        } else if matches!(w.as_str(), "shot" | "fired" | "hit" | "wrote")
+            && ws.get(i + 1).is_some_and(|n| n.text == "back")
+        {
+            // "Smith shot back: “…”".
+            Some(Cue {
+                text: format!("{w} back"),
+                class: CueClass::Speech,
                 first: i,
                 last: i + 1,
             })

@@ -97,7 +97,9 @@ pub(crate) fn np_before(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Opt
     let gap = &text[ws[j - 1].end..ws.get(j).map_or(ws[j - 1].end, |w| w.start)];
     if gap.contains(',') && j >= 2 {
         let mut a = j - 1;
-        let limit = j.saturating_sub(12);
+        // Appositions run long ("Melanne Verveer, a close friend of … who was her chief of
+        // staff, said").
+        let limit = j.saturating_sub(24);
         while a > limit {
             let g = &text[ws[a - 1].end..ws[a].start];
             if g.contains(',') {
