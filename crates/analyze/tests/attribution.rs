@@ -310,6 +310,11 @@ case!(
     [("She never gave up.", Direct, "Dana Russo", "said")]
 );
 case!(
+    pronoun_prefers_its_sentences_subject,
+    "Ivo Brandt said he had two choices left: Mayor Tomas Ruiz, whom he called “the lesser evil,” or nobody.",
+    [("the lesser evil", Partial, "Ivo Brandt", "called")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

@@ -52,7 +52,11 @@ pub(crate) fn resolve(
                 (want.contains(&e.kind) || p != "it" && e.could_be_person())
                     && (gender.is_none() || e.gender.is_none() || e.gender == gender)
             };
-            let idx = nearest_before(ents, m.span.0, quotes, fits)?;
+            let nearest = nearest_before(ents, m.span.0, quotes, &fits)?;
+            // "Cross said he is left with two options: Clinton, whom he called …": a pronoun
+            // after the subject of its own sentence refers to that subject before any nearer
+            // name.
+            let idx = sentence_subject_entity(text, ents, m.span.0, &fits).unwrap_or(nearest);
             // "harbour master Delphine Okoro … the harbour master struck a defiant tone. “…,”
             // she insisted": a later "the <descriptor>" is a nearer antecedent than the last
             // name.
@@ -146,6 +150,43 @@ pub(crate) fn strip_titles(name: &str, lex: &Lexicon) -> String {
         .trim_end_matches("’s")
         .trim_end_matches("'s")
         .to_string()
+}
+
+/// How far back the start of a pronoun's sentence is looked for, in bytes.
+const SENTENCE_LOOKBACK: usize = 400;
+
+/// The entity whose mention opens the sentence holding byte `at`, if it fits.
+fn sentence_subject_entity(
+    text: &str,
+    ents: &Entities,
+    at: usize,
+    fits: &dyn Fn(&crate::entities::EntityInfo) -> bool,
+) -> Option<usize> {
+    let mut from = at.saturating_sub(SENTENCE_LOOKBACK);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = text.get(from..at)?;
+    // The sentence starts after the last full stop, question or exclamation mark followed by
+    // a space, after a line break, or at the start of the text; it must start inside the
+    // window.
+    let start = window
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            c == '\n'
+                || matches!(c, '.' | '!' | '?')
+                    && window[i + c.len_utf8()..].starts_with([' ', '”', '"'])
+        })
+        .map(|(i, c)| from + i + c.len_utf8())
+        .or((from == 0).then_some(0))?;
+    let first = text.get(start..at)?.find(|c: char| c.is_alphanumeric())? + start;
+    ents.list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| fits(e))
+        .find(|(_, e)| e.mentions.binary_search_by_key(&first, |m| m.0).is_ok())
+        .map(|(i, _)| i)
 }
 
 /// The entity matching `pred` with the latest mention before `at` that is not inside a quote.
