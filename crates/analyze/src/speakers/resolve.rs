@@ -52,7 +52,7 @@ pub(crate) fn resolve(
                 (want.contains(&e.kind) || p != "it" && e.could_be_person())
                     && (gender.is_none() || e.gender.is_none() || e.gender == gender)
             };
-            let nearest = nearest_before(ents, m.span.0, quotes, &fits)?;
+            let nearest = nearest_before(ents, m.span.0, quotes, |e| fits(e))?;
             // "Cross said he is left with two options: Clinton, whom he called …": a pronoun
             // after the subject of its own sentence refers to that subject before any nearer
             // name.
