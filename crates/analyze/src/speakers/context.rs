@@ -166,7 +166,15 @@ pub(crate) fn turn_label(text: &str, outer_start: usize, outer_end: usize) -> Op
             .trim_start_matches([' ', '"', '“', '”', '\u{a0}'])
             .len();
     let label_start = line_start + lead;
-    let colon = label_start + text.get(label_start..)?.find(':')?;
+    // A label is short: look for its colon within a few bytes, never past the line (an
+    // unbounded search per quote was quadratic on text without colons).
+    let mut reach = (label_start + 64).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let head = text.get(label_start..reach)?;
+    let head = head.split('\n').next().unwrap_or(head);
+    let colon = label_start + head.find(':')?;
     let label = text.get(label_start..colon)?.trim_end();
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let shaped = label.len() <= 40
