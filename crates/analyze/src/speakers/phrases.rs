@@ -508,3 +508,51 @@ pub(crate) fn sentence_subject(
     let last = ws.iter().rposition(|w| w.end <= m.span.1)?;
     known.then_some((m, last))
 }
+
+/// The subject of the main clause in `ws`: the first speaker phrase (name, pronoun or role)
+/// that opens the frame or follows a comma or dash and is followed by a lower-case word (its
+/// verb).
+pub(crate) fn clause_subject(text: &str, ws: &[Word], lex: &Lexicon) -> Option<Mention> {
+    for i in 0..ws.len() {
+        let opens = i == 0
+            || text
+                .get(ws[i - 1].end..ws[i].start)
+                .is_some_and(|g| g.contains([',', '–', '—']));
+        if !opens {
+            continue;
+        }
+        // "the New York businessman": a determiner opens a plain noun phrase, whatever
+        // capitalised words it holds.
+        let det = PLAIN_DETERMINERS.contains(&ws[i].text.to_lowercase().as_str());
+        let found = if det {
+            det_np_after(text, ws, i).or_else(|| np_after(text, ws, i, lex))
+        } else {
+            np_after(text, ws, i, lex)
+        };
+        let Some(mut m) = found else {
+            continue;
+        };
+        // "Jason Chaffetz (R-Utah) said": a parenthesis after the name is part of it.
+        let mut end = m.span.1;
+        if text.get(end..).is_some_and(|r| r.starts_with(" (")) {
+            if let Some(close) = text.get(end..).and_then(|r| r.find(')')) {
+                end += close + 1;
+            }
+        }
+        let mut next = ws.iter().position(|w| w.start >= end);
+        // "Fire chief Rafael Amsel declined …": a role word between two names belongs to the
+        // subject; the name after it is the person.
+        if let Some(k) = next.filter(|&k| lex.roles.contains(ws[k].text)) {
+            if let Some(n) = np_after(text, ws, k + 1, lex).filter(|n| n.kind == MentionKind::Name)
+            {
+                m = n;
+                next = ws.iter().position(|w| w.start >= m.span.1);
+            }
+        }
+        let next = next.and_then(|k| ws.get(k));
+        if next.is_some_and(|w| w.text.starts_with(char::is_lowercase)) {
+            return Some(m);
+        }
+    }
+    None
+}
