@@ -238,7 +238,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let Some(our) = scores.iter().find(|s| s.system == ours_name) else {
         bail!("our score is missing");
     };
-    println!(
+    say!(
         "aeb: {} documents; ours precision {:.4} recall {:.4} F1 {:.4}; {:.1} MB/s",
         truth.len(),
         our.precision,
@@ -247,9 +247,12 @@ pub fn run(args: &[String]) -> Result<()> {
         html_bytes as f64 / 1e6 / elapsed.max(1e-9)
     );
     for s in &scores {
-        println!(
+        say!(
             "  {:28} P {:.3}  R {:.3}  F1 {:.3}",
-            s.system, s.precision, s.recall, s.f1
+            s.system,
+            s.precision,
+            s.recall,
+            s.f1
         );
     }
     let speed = (
@@ -259,7 +262,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let report = render(&scores, our, &truth, (url_hits, url_known), speed);
     if let Some(out) = &opts.out {
         std::fs::write(out, report).with_context(|| format!("{}", out.display()))?;
-        println!("report written to {}", out.display());
+        say!("report written to {}", out.display());
     }
     if let Some(floor) = opts.floor {
         if our.f1 < floor {

@@ -11,6 +11,15 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 
+/// `println!` that gives up quietly when stdout is closed (`parallax-eval … | head`) instead of
+/// panicking; the reports are written to files, stdout carries only a summary.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod aeb;
 mod msrp;
 mod polnear;

@@ -378,10 +378,10 @@ pub fn run(args: &[String]) -> Result<()> {
     let (ms, _) = story_ms(&rows, 10, 30);
     let _ = writeln!(o, "## Speed\n\nProfiling a sentence (words, stems, hashes): {profile_us:.1} µs; features and probability of a profiled pair: {pair_us:.2} µs. A synthetic story of 10 articles × 30 sentences (MSRP sentences; 40,500 cross-article pairs, cosine first, the model above the cut): {ms:.1} ms for vectors, profiles and all scores. Release build, one core of this machine; timings vary from run to run.");
     let _ = writeln!(o, "\n## Known limits\n\n{LIMITS}");
-    println!("{o}");
+    say!("{o}");
     if print_fit {
-        println!("// Fitted on MSRP train: threshold {t:.2}, train accuracy {:.3}, 10-fold CV accuracy {cv:.3}.", m.0);
-        println!("{}", model.to_rust());
+        say!("// Fitted on MSRP train: threshold {t:.2}, train accuracy {:.3}, 10-fold CV accuracy {cv:.3}.", m.0);
+        say!("{}", model.to_rust());
     }
     if let Some(out) = &opts.out {
         std::fs::write(out, &o).with_context(|| format!("{}: cannot write", out.display()))?;

@@ -144,7 +144,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let elapsed = started.elapsed();
     let ours = eval.total(|d| &d.direct);
     let base = eval.total(|d| &d.baseline);
-    println!(
+    say!(
         "polnear {split}: {} articles in {:.2}s; strict direct quotes: overlap F1 {:.3} \
          (baseline {:.3}), exact F1 {:.3}, speaker acc {:.3} over {} matched",
         eval.docs.len(),
@@ -157,7 +157,7 @@ pub fn run(args: &[String]) -> Result<()> {
     );
     let seg = eval.total(|d| &d.segments);
     let seg_base = eval.total(|d| &d.segments_baseline);
-    println!(
+    say!(
         "  quoted segments: P {:.3} R {:.3} F1 {:.3} (baseline {:.3}), exact F1 {:.3}, \
          speaker acc {:.3} over {} (named {:.3} over {})",
         seg.overlap().p,
@@ -171,7 +171,7 @@ pub fn run(args: &[String]) -> Result<()> {
         seg.named_n,
     );
     let ind = eval.total(|d| &d.indirect);
-    println!(
+    say!(
         "  indirect: content overlap F1 {:.3} (P {:.3} R {:.3}), source F1 {:.3}",
         ind.overlap().f,
         ind.overlap().p,
@@ -186,12 +186,12 @@ pub fn run(args: &[String]) -> Result<()> {
         );
         fs::write(out, report::render(&eval, &command))
             .with_context(|| format!("{}: cannot write the report", out.display()))?;
-        println!("report written to {}", out.display());
+        say!("report written to {}", out.display());
     }
     if let Some(floor) = opts.floor {
         if seg.overlap().f < floor {
             // A score under the floor is a finding, not a crash: one line, exit code 1.
-            eprintln!(
+            esay!(
                 "polnear: quoted-speech overlap F1 {:.4} is below the floor {floor}",
                 seg.overlap().f
             );
