@@ -191,7 +191,7 @@ pub fn run(args: &[String]) -> Result<()> {
     if let Some(floor) = opts.floor {
         if seg.overlap().f < floor {
             // A score under the floor is a finding, not a crash: one line, exit code 1.
-            esay!(
+            eprintln!(
                 "polnear: quoted-speech overlap F1 {:.4} is below the floor {floor}",
                 seg.overlap().f
             );
