@@ -315,6 +315,11 @@ case!(
     [("the lesser evil", Partial, "Ivo Brandt", "called")]
 );
 case!(
+    name_role_name_subject_is_the_second_name,
+    "Mayor Ana Ruiz spoke first. Ruiz spokesman Ivo Brandt said that the pier had “good bones,” he said.",
+    [("good bones", Partial, "Ivo Brandt", "said")]
+);
+case!(
     doubled_apostrophes_quote_speech,
     "''We will rebuild the pier,'' said Mayor Ana Ruiz.",
     [("We will rebuild the pier", Direct, "Ana Ruiz", "said")]

@@ -95,7 +95,9 @@ pub(super) fn cue_at(ws: &[Word], i: usize, lex: &Lexicon) -> Option<(String, Cu
         return None;
     }
     match lex.cue(&w) {
-        Some(CueClass::Speech) if !matches!(w.as_str(), "read" | "began" | "continued") => {
+        Some(CueClass::Speech)
+            if !matches!(w.as_str(), "read" | "began" | "continued" | "continues") =>
+        {
             Some((w, CueClass::Speech, i))
         }
         // "Ruiz called the plan a gamble", "described the deal as fair": a judgement spoken.

@@ -117,7 +117,7 @@ pub(super) fn find_cue(
             // "read", "began" and "continued" are cues right after a quote
             // ("…,” the statement read); before a quote only as the frame's last word ("She
             // continued, “…”").
-            if matches!(w.as_str(), "read" | "began" | "continued")
+            if matches!(w.as_str(), "read" | "began" | "continued" | "continues")
                 && last_first
                 && i + 1 != range.end
             {

@@ -56,7 +56,7 @@ pub(crate) fn resolve(
             // "Cross said he is left with two options: Clinton, whom he called …": a pronoun
             // after the subject of its own sentence refers to that subject before any nearer
             // name.
-            let idx = sentence_subject_entity(text, ents, m.span.0, &fits).unwrap_or(nearest);
+            let idx = sentence_subject_entity(text, ents, m.span.0, lex, &fits).unwrap_or(nearest);
             // "harbour master Delphine Okoro … the harbour master struck a defiant tone. “…,”
             // she insisted": a later "the <descriptor>" is a nearer antecedent than the last
             // name.
@@ -160,6 +160,7 @@ fn sentence_subject_entity(
     text: &str,
     ents: &Entities,
     at: usize,
+    lex: &Lexicon,
     fits: &dyn Fn(&crate::entities::EntityInfo) -> bool,
 ) -> Option<usize> {
     let mut from = at.saturating_sub(SENTENCE_LOOKBACK);
@@ -180,7 +181,20 @@ fn sentence_subject_entity(
         })
         .map(|(i, c)| from + i + c.len_utf8())
         .or((from == 0).then_some(0))?;
-    let first = text.get(start..at)?.find(|c: char| c.is_alphanumeric())? + start;
+    let mut first = text.get(start..at)?.find(|c: char| c.is_alphanumeric())? + start;
+    // "Cruz spokesman Rick Tyler said …": a name, a role word and a name — the second is
+    // the subject.
+    let head: Vec<Word> = words(
+        text.get(first..at)?
+            .get(..120.min(at - first))
+            .unwrap_or(""),
+    );
+    if let [a, role, b, ..] = &head[..] {
+        let cap = |w: &Word| w.text.starts_with(char::is_uppercase);
+        if cap(a) && lex.roles.contains(role.text) && cap(b) {
+            first += b.start;
+        }
+    }
     ents.list
         .iter()
         .enumerate()
