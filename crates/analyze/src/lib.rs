@@ -155,10 +155,7 @@ fn quote_stages(
 /// the reporting speaker's, so a fragment without a speaker of its own takes the speaker and
 /// cue of the reported speech in its sentence (there is at most one per sentence).
 fn lend_reported_speakers(sentences: &[(usize, usize)], quotes: &mut [Quote], reported: &[Quote]) {
-    let sentence_of = |at: usize| {
-        let i = sentences.partition_point(|s| s.1 <= at);
-        sentences.get(i).filter(|s| s.0 <= at).copied()
-    };
+    let sentence_of = |at: usize| speakers::sentence_index(sentences, at).map(|i| sentences[i]);
     // Several clauses of one sentence may each report speech: a fragment belongs to the last
     // one that starts before it (or the first, when it opens the sentence).
     let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<&Quote>> =

@@ -318,16 +318,28 @@ fn lookup(
     deadline: Instant,
     limit: Duration,
 ) -> Result<Vec<SocketAddr>, String> {
-    let (tx, rx) = std::sync::mpsc::channel();
     let host = domain.to_string();
+    let resolve = move || {
+        (host.as_str(), port)
+            .to_socket_addrs()
+            .map(|a| a.collect::<Vec<_>>())
+    };
+    within_deadline(domain, resolve, deadline, limit)
+}
+
+/// Runs `resolve` on a helper thread and waits for it until `deadline` at most.
+fn within_deadline(
+    domain: &str,
+    resolve: impl FnOnce() -> std::io::Result<Vec<SocketAddr>> + Send + 'static,
+    deadline: Instant,
+    limit: Duration,
+) -> Result<Vec<SocketAddr>, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("parallax-dns".into())
         .spawn(move || {
-            let found = (host.as_str(), port)
-                .to_socket_addrs()
-                .map(|a| a.collect::<Vec<_>>());
             // The receiver may have given up; nothing to do then.
-            let _ = tx.send(found);
+            let _ = tx.send(resolve());
         })
         .map_err(|e| format!("cannot resolve {domain} ({e})"))?;
     let wait = deadline.saturating_duration_since(Instant::now());
@@ -395,13 +407,37 @@ mod tests {
 
     #[test]
     fn a_lookup_past_its_deadline_is_a_timeout_not_a_hang() {
-        // A deadline already passed: the answer (whatever the resolver says, or how long it
-        // takes) is not waited for.
-        let got = lookup("news.example", 80, Instant::now(), Duration::from_secs(20));
+        // A resolver that hangs for 5 s, a deadline 100 ms away: the fetch gives up at the
+        // deadline with a timeout naming the host.
+        let slow = || {
+            std::thread::sleep(Duration::from_secs(5));
+            Ok(Vec::new())
+        };
+        let started = Instant::now();
+        let deadline = started + Duration::from_millis(100);
+        let got = within_deadline("news.example", slow, deadline, Duration::from_millis(100));
         assert!(
-            got.as_ref().is_err_and(|e| e.contains("news.example")),
-            "{got:?}"
+            started.elapsed() < Duration::from_secs(4),
+            "waited for the resolver"
         );
+        let err = got.expect_err("a timeout");
+        assert!(err.contains("news.example"), "{err}");
+        assert_eq!(
+            err,
+            format!(
+                "cannot resolve news.example: {}",
+                timed_out(Duration::from_millis(100))
+            )
+        );
+        // An answer before the deadline is passed on.
+        let quick = || Ok(vec![SocketAddr::from(([203, 0, 113, 7], 80))]);
+        let got = within_deadline(
+            "news.example",
+            quick,
+            Instant::now() + Duration::from_secs(5),
+            Duration::from_secs(5),
+        );
+        assert_eq!(got, Ok(vec![SocketAddr::from(([203, 0, 113, 7], 80))]));
     }
 
     #[test]

@@ -21,6 +21,7 @@ use parallax_text::{is_stopword, words, Word};
 
 use crate::entities::Entities;
 use crate::lexicon::{CueClass, Lexicon};
+use crate::name_shape::is_cap;
 use crate::speakers::{
     frame_words, np_after, np_before, resolve, strip_determiner, Mention, MentionKind,
 };
@@ -175,10 +176,6 @@ fn inside(spans: &[Span], w: &Word) -> bool {
 
 fn lower(w: &Word) -> String {
     w.text.to_lowercase()
-}
-
-fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// An indirect quote of `parts` (trimmed, in order).

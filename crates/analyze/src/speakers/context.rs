@@ -44,7 +44,12 @@ pub(crate) fn merge_split_quotes(text: &str, all_words: &[Word], quotes: &mut Ve
 
 /// Quotes without a cue take the speaker of the closest earlier quote when no other person is
 /// named outside quotation marks in between.
-pub(crate) fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entities) {
+pub(crate) fn fill_from_context(
+    text: &str,
+    sentences: &[(usize, usize)],
+    quotes: &mut [Quote],
+    ents: &Entities,
+) {
     let mut quote_spans: Vec<Span> = quotes
         .iter()
         .flat_map(|q| q.parts.iter().copied())
@@ -99,7 +104,9 @@ pub(crate) fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entitie
         let skip_to = speaker
             .span
             .filter(|s| gap.0 <= s.0 && s.1 <= gap.1)
-            .map_or(gap.0, |s| sentence_end(text, s.1, gap.1));
+            .map_or(gap.0, |s| {
+                sentence_index(sentences, s.0).map_or(gap.0, |i| sentences[i].1.min(gap.1))
+            });
         let from = named.partition_point(|m| m.0 < skip_to);
         let other_named = named[from..]
             .iter()
@@ -117,23 +124,6 @@ pub(crate) fn fill_from_context(text: &str, quotes: &mut [Quote], ents: &Entitie
             span: speaker.span,
         });
     }
-}
-
-/// End of the sentence running on from `at`, looked for up to `limit`: the first `.`, `!` or
-/// `?` followed by a space, a quotation mark or a line end, or the line end itself.
-fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
-    let rest = text.get(at..limit).unwrap_or("");
-    let mut prev_stop = false;
-    for (i, c) in rest.char_indices() {
-        if c == '\n' {
-            return at + i;
-        }
-        if prev_stop && (c.is_whitespace() || "\"“”'’".contains(c)) {
-            return at + i;
-        }
-        prev_stop = matches!(c, '.' | '!' | '?');
-    }
-    limit
 }
 
 /// Labels in capitals that head a line without being a speaker.

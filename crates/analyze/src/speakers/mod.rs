@@ -439,7 +439,7 @@ pub fn attribute_in(
         });
     }
     merge_split_quotes(text, all_words, &mut out);
-    fill_from_context(text, &mut out, ents);
+    fill_from_context(text, sentences, &mut out, ents);
     out
 }
 

@@ -2,6 +2,8 @@
 //! or after the cue, and the sentence subject when no cue is near.
 
 use super::*;
+use crate::name_shape::is_calendar;
+pub(crate) use crate::name_shape::is_cap;
 
 /// Words that may stand between a speaker and the cue ("Putin later said", "has said").
 pub(crate) const SKIPPABLE: &[&str] = &[
@@ -64,10 +66,6 @@ pub(crate) enum MentionKind {
     Pronoun,
     /// Head noun of the role phrase, lower-case.
     Role,
-}
-
-pub(crate) fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The speaker phrase that ends right before word `k` of `ws`.
@@ -137,14 +135,14 @@ pub(crate) fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> 
             // "on Sunday Mayor Ana Ruiz announced": a day or month is not part of the name.
             if (gap == " " || initial || gap == ". " && lex.titles.contains(p.text))
                 && is_cap(p.text)
-                && !is_calendar_word(p.text)
+                && !is_calendar(text, &p)
             {
                 i -= 1;
             } else {
                 break;
             }
         }
-        return name_mention(ws, i, j);
+        return name_mention(text, ws, i, j);
     }
     let head = lower.trim_end_matches("’s").trim_end_matches("'s");
     if lex.roles.contains(head) {
@@ -172,12 +170,13 @@ pub(crate) fn np_ending_at(text: &str, ws: &[Word], j: usize, lex: &Lexicon) -> 
 
 /// Capitalised words `ws[i..=j]` as a name mention, unless they are a capitalised function
 /// word ("But, said Ruiz") or a day or month ("Monday saying …"): those name nobody.
-fn name_mention(ws: &[Word], i: usize, j: usize) -> Option<Mention> {
+fn name_mention(text: &str, ws: &[Word], i: usize, j: usize) -> Option<Mention> {
     let (first, last) = (ws.get(i)?, ws.get(j)?);
     let lower = first.text.to_lowercase();
     let lone_stopword =
         i == j && (parallax_text::is_stopword(&lower) || NOT_NAMES.contains(&lower.as_str()));
-    if lone_stopword || is_calendar_word(first.text) || is_calendar_word(last.text) {
+    let calendar = |w: &Word| is_calendar(text, w) || DAY_WORDS.contains(&w.text);
+    if lone_stopword || calendar(first) || calendar(last) {
         return None;
     }
     Some(Mention {
@@ -270,34 +269,8 @@ const NOT_NAMES: &[&str] = &[
     "i’m",
 ];
 
-/// Days, months (but "May", also a surname) and day words, capitalised.
-fn is_calendar_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Today"
-            | "Tonight"
-            | "Yesterday"
-            | "Tomorrow"
-    )
-}
+/// Day words, capitalised, that name nobody (weekdays and months are `name_shape::is_calendar`).
+const DAY_WORDS: &[&str] = &["Today", "Tonight", "Yesterday", "Tomorrow"];
 
 /// The speaker phrase that starts at word `k` ("said Ana Ruiz", "said the mayor").
 pub(crate) fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Option<Mention> {
@@ -322,7 +295,7 @@ pub(crate) fn np_after(text: &str, ws: &[Word], k: usize, lex: &Lexicon) -> Opti
                 break;
             }
         }
-        return name_mention(ws, k, e);
+        return name_mention(text, ws, k, e);
     }
     // Lower-case descriptors before a name: "said harbour master Lena Okafor", "said retired
     // general Lloyd Newton".

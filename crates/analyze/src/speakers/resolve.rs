@@ -184,12 +184,9 @@ fn sentence_subject_entity(
     let mut first = text.get(start..at)?.find(|c: char| c.is_alphanumeric())? + start;
     // "Cruz spokesman Rick Tyler said …": a name, a role word and a name — the second is
     // the subject.
-    let head: Vec<Word> = words(
-        text.get(first..at)?
-            .get(..120.min(at - first))
-            .unwrap_or(""),
-    );
-    if let [a, role, b, ..] = &head[..] {
+    // (The window is bounded by the look-back above; three words are enough.)
+    let head: Vec<Word> = words(text.get(first..at)?).into_iter().take(3).collect();
+    if let [a, role, b] = &head[..] {
         let cap = |w: &Word| w.text.starts_with(char::is_uppercase);
         if cap(a) && lex.roles.contains(role.text) && cap(b) {
             first += b.start;
